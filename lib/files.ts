@@ -1,0 +1,53 @@
+import picomatch from "picomatch";
+
+/** Default ignores of every rule: agent definitions, templates, dependencies. */
+export const DEFAULT_IGNORES: readonly string[] = [
+  "**/.claude/**",
+  "**/.gemini/**",
+  "**/.agents/**",
+  "**/template*/**",
+  "**/node_modules/**",
+];
+
+/** Default file patterns of each document kind (CONTRACT.md). */
+export const KIND_FILES = {
+  prd: ["**/prd.md"],
+  analysis: ["**/research/analysis.md"],
+  research: ["**/research/plan.md"],
+  tasks: ["**/tasks.md"],
+  recovery: ["**/recovery.md"],
+  guide: ["**/guides/**/*.md"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Kind = keyof typeof KIND_FILES;
+
+/** Path separators normalised to "/" so globs work on Windows names too. */
+export function normalizePath(name: string): string {
+  return name.replace(/\\/g, "/");
+}
+
+const cache = new Map<string, (path: string) => boolean>();
+
+/**
+ * A matcher for a list of glob patterns (picomatch, dot files included).
+ * Throws on a pattern picomatch cannot compile; callers validate options
+ * first.
+ */
+export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const key = JSON.stringify(patterns);
+  let matcher = cache.get(key);
+  if (!matcher) {
+    const compiled = patterns.map((p) => picomatch(p, { dot: true }));
+    matcher = (path: string) => {
+      const p = normalizePath(path);
+      return compiled.some((m) => m(p));
+    };
+    cache.set(key, matcher);
+  }
+  return matcher;
+}
+
+/** Whether a file is selected by `files` and not excluded by `ignores`. */
+export function isSelected(name: string, files: readonly string[], ignores: readonly string[]): boolean {
+  return globMatcher(files)(name) && !globMatcher(ignores)(name);
+}

@@ -1,0 +1,31 @@
+/**
+ * Heading matching, as CONTRACT.md defines it: case, extra spaces, leading
+ * numbering ("1.", "2.3", "Phase 2:", "Step 3 -"), emoji and a trailing
+ * parenthetical are ignored; a "(300+ words)" annotation is read as a budget.
+ */
+
+const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}]/gu;
+const TRAILING_PARENTHETICALS = /(\s*(\([^()]*\)|\[[^[\]]*\]))+\s*$/u;
+const LEADING_NUMBERING =
+  /^\s*(((phase|step|part|stage|checkpoint|section)\s+)?(\d+(\.\d+)*|[ivx]+|[a-z])[.):]?(?=\s)\s*[:.\-–—]?\s*)/iu;
+const BUDGET = /\(\s*(?:at\s+least\s+|minimum\s+|min\.?\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*\+?\s*words?\b[^)]*\)/iu;
+
+/** Normalise a heading (or a configured heading name) for matching. */
+export function normalizeHeading(text: string): string {
+  let t = text.replace(EMOJI_AND_SYMBOLS, " ");
+  t = t.replace(TRAILING_PARENTHETICALS, "");
+  // Numbering is stripped only when something is left after it.
+  const stripped = t.replace(LEADING_NUMBERING, "");
+  if (/[\p{L}\p{N}]/u.test(stripped)) t = stripped;
+  return t
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** The "(N+ words)" budget written in a heading, or undefined. */
+export function headingBudget(text: string): number | undefined {
+  const match = BUDGET.exec(text);
+  return match ? Number(match[1].replace(/,/g, "")) : undefined;
+}

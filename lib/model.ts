@@ -1,0 +1,446 @@
+/**
+ * The document model: one per file, built from markdownlint's own micromark
+ * tokens and shared by every rule through a WeakMap keyed on `params.lines`
+ * (markdownlint hands every rule the same frozen array for one file).
+ *
+ * No rule parses Markdown again; everything a rule needs about sections,
+ * words, lists, fences and paragraphs is here. The walk is iterative, so a
+ * deeply nested document cannot overflow the stack.
+ */
+import type { MicromarkToken, RuleParams } from "markdownlint";
+import { decodeNamedCharacterReference } from "decode-named-character-reference";
+import { headingBudget, normalizeHeading } from "./headings.js";
+import { countProseWords, countWcWords } from "./words.js";
+
+/** A section: a heading and everything up to the next heading of the same or a higher level. */
+export interface Section {
+  /** 0 for the document itself, 1–6 for headings. */
+  level: number;
+  /** Heading text content ("" for the document). */
+  title: string;
+  /** Normalised title for matching (see headings.ts). */
+  key: string;
+  /** A "(N+ words)" budget written in the heading. */
+  budget: number | undefined;
+  /** Line of the heading (1-based; 1 for the document). */
+  line: number;
+  /** Last line of the heading itself (setext headings span two lines). */
+  headingEndLine: number;
+  /** Last line of the section, subsections included. */
+  endLine: number;
+  parent: Section | undefined;
+  children: Section[];
+  /** Words of the section body (subsections included; own heading excluded). */
+  words: { prose: number; wc: number };
+}
+
+/** A list item; nested items are its children. */
+export interface ListItem {
+  line: number;
+  endLine: number;
+  /** 0 for a top-level item, 1 for an item in a nested list, … */
+  depth: number;
+  ordered: boolean;
+  /** Text content of the item's own paragraphs (nested lists excluded). */
+  text: string;
+  /** `[ ]` / `[x]` task-list state, or undefined when the item is no task. */
+  checked: boolean | undefined;
+  section: Section;
+  parent: ListItem | undefined;
+  children: ListItem[];
+}
+
+/** A fenced (or indented) code block. */
+export interface CodeBlock {
+  /** Line of the opening fence (or first line of an indented block). */
+  line: number;
+  endLine: number;
+  fenced: boolean;
+  /** Whether the fence has a closing fence. */
+  closed: boolean;
+  /** Full info string, e.g. "python title=x.py". */
+  info: string;
+  /** First word of the info string, lower-cased. */
+  lang: string;
+  /** Content lines (container prefixes removed) and the line of the first one. */
+  content: string[];
+  contentLine: number;
+  section: Section;
+}
+
+/** A block of text: paragraph, heading text or table cell. */
+export interface TextBlock {
+  kind: "paragraph" | "heading" | "cell";
+  line: number;
+  endLine: number;
+  text: string;
+  words: number;
+  section: Section;
+  listItem: ListItem | undefined;
+  inQuote: boolean;
+}
+
+export interface DocumentModel {
+  lines: readonly string[];
+  root: Section;
+  /** All sections in document order, the root first. */
+  sections: Section[];
+  /** All list items in document order (nested ones included). */
+  listItems: ListItem[];
+  codeBlocks: CodeBlock[];
+  blocks: TextBlock[];
+  /**
+   * The lines with everything that is not prose (code, HTML, URLs, link
+   * definitions) replaced by spaces, so columns stay those of `lines`.
+   */
+  masked: string[];
+  /** Section holding a line (the innermost one). */
+  sectionAt(line: number): Section;
+}
+
+const cache = new WeakMap<readonly string[], DocumentModel>();
+
+/** The shared model of the file a rule is looking at. */
+export function getModel(params: Pick<RuleParams, "lines" | "parsers">): DocumentModel {
+  let model = cache.get(params.lines);
+  if (!model) {
+    model = buildModel(params.lines, params.parsers?.micromark?.tokens ?? []);
+    cache.set(params.lines, model);
+  }
+  return model;
+}
+
+/** Token types whose text (and children) never count as prose. */
+const SKIPPED = new Set([
+  "htmlText",
+  "resource",
+  "reference",
+  "gfmFootnoteCall",
+  "codeTextSequence",
+  "characterEscape",
+  "characterReference",
+]);
+
+/** Token types whose whole span is masked out of the prose lines. */
+const MASKED = new Set([
+  "codeText",
+  "codeFenced",
+  "codeIndented",
+  "htmlFlow",
+  "htmlText",
+  "resourceDestination",
+  "resourceTitle",
+  "definition",
+  "autolink",
+  "literalAutolink",
+  "mathFlow",
+  "mathText",
+]);
+
+const TEXT_CONTAINERS: Record<string, TextBlock["kind"]> = {
+  paragraph: "paragraph",
+  atxHeadingText: "heading",
+  setextHeadingText: "heading",
+  tableContent: "cell",
+};
+
+/** Decode `&amp;`, `&#35;`, `&#x23;` the way CommonMark does. */
+function decodeReference(raw: string): string {
+  const body = raw.slice(1, -1);
+  if (body.startsWith("#")) {
+    const hex = body[1] === "x" || body[1] === "X";
+    const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
+    if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+      return "\uFFFD";
+    }
+    return String.fromCodePoint(code);
+  }
+  const decoded = decodeNamedCharacterReference(body);
+  return decoded === false ? raw : decoded;
+}
+
+/** Text content of a text container (paragraph, heading text, table cell). */
+export function textContent(token: MicromarkToken): string {
+  let out = "";
+  const stack: MicromarkToken[] = [...token.children].reverse();
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    switch (t.type as string) {
+      case "data":
+      case "codeTextData":
+      case "mathTextData":
+      case "literalAutolinkWww":
+      case "literalAutolinkHttp":
+      case "literalAutolinkEmail":
+      case "autolinkProtocol":
+      case "autolinkEmail":
+        out += t.text;
+        continue;
+      case "characterEscape":
+        out += t.text.slice(1);
+        continue;
+      case "characterReference":
+        out += decodeReference(t.text);
+        continue;
+      case "lineEnding":
+      case "hardBreakEscape":
+      case "hardBreakTrailing":
+        out += t.type === "lineEnding" ? "\n" : " ";
+        continue;
+      default:
+        if (SKIPPED.has(t.type)) continue;
+        for (let i = t.children.length - 1; i >= 0; i--) stack.push(t.children[i]);
+    }
+  }
+  return out;
+}
+
+function newSection(level: number, title: string, line: number, headingEndLine: number, parent?: Section): Section {
+  return {
+    level,
+    title,
+    key: normalizeHeading(title),
+    budget: level === 0 ? undefined : headingBudget(title),
+    line,
+    headingEndLine,
+    endLine: line,
+    parent,
+    children: [],
+    words: { prose: 0, wc: 0 },
+  };
+}
+
+interface Frame {
+  tokens: MicromarkToken[];
+  index: number;
+  /** Set on list tokens. */
+  list?: { ordered: boolean; depth: number; current: ListItem | undefined; parentItem: ListItem | undefined };
+  quote?: boolean;
+}
+
+/** Build the model from lines and micromark tokens. */
+export function buildModel(lines: readonly string[], tokens: readonly MicromarkToken[]): DocumentModel {
+  const lastLine = Math.max(1, lines.length);
+  const root = newSection(0, "", 1, 0);
+  root.endLine = lastLine;
+  const sections: Section[] = [root];
+  const listItems: ListItem[] = [];
+  const codeBlocks: CodeBlock[] = [];
+  const blocks: TextBlock[] = [];
+  const masked = lines.slice();
+  const maskSpans: MicromarkToken[] = [];
+
+  // Section stack: current open sections by level.
+  let current = root;
+  const openSection = (level: number, title: string, line: number, endLine: number) => {
+    while (current.level >= level) current = current.parent!;
+    const s = newSection(level, title, line, endLine, current);
+    current.children.push(s);
+    sections.push(s);
+    current = s;
+  };
+
+  const frames: Frame[] = [{ tokens: tokens as MicromarkToken[], index: 0 }];
+  const innermostItem = (): ListItem | undefined => {
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const l = frames[i].list;
+      if (l) return l.current;
+    }
+    return undefined;
+  };
+  const inQuote = () => frames.some((f) => f.quote);
+  const listDepth = () => frames.filter((f) => f.list).length;
+
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (frame.index >= frame.tokens.length) {
+      frames.pop();
+      continue;
+    }
+    const token = frame.tokens[frame.index++];
+    // markdownlint appends undefined reference tokens at the top level, out of order.
+    if (frames.length === 1 && token.type.startsWith("undefinedReference")) continue;
+    if (MASKED.has(token.type)) maskSpans.push(token);
+
+    if (frame.list && token.type === "listItemPrefix") {
+      const l = frame.list;
+      const item: ListItem = {
+        line: token.startLine,
+        endLine: token.endLine,
+        depth: l.depth,
+        ordered: l.ordered,
+        text: "",
+        checked: undefined,
+        section: current,
+        parent: l.parentItem,
+        children: [],
+      };
+      l.parentItem?.children.push(item);
+      l.current = item;
+      listItems.push(item);
+      continue;
+    }
+    if (frame.list?.current) frame.list.current.endLine = Math.max(frame.list.current.endLine, token.endLine);
+
+    switch (token.type as string) {
+      case "atxHeading":
+      case "setextHeading": {
+        const textToken = token.children.find((c) => c.type === "atxHeadingText" || c.type === "setextHeadingText");
+        const title = textToken ? textContent(textToken).trim() : "";
+        const seq =
+          token.type === "atxHeading"
+            ? token.children.find((c) => c.type === "atxHeadingSequence")?.text.length ?? 1
+            : token.children.some((c) => c.type === "setextHeadingLine" && c.text.trimStart().startsWith("-"))
+              ? 2
+              : 1;
+        // Headings inside lists or quotes do not open sections.
+        if (frames.length === 1) openSection(seq, title, token.startLine, token.endLine);
+        if (textToken) addBlock(textToken, "heading");
+        continue;
+      }
+      case "listOrdered":
+      case "listUnordered":
+        frames.push({
+          tokens: token.children,
+          index: 0,
+          list: {
+            ordered: token.type === "listOrdered",
+            depth: listDepth(),
+            current: undefined,
+            parentItem: innermostItem(),
+          },
+        });
+        continue;
+      case "blockQuote":
+        frames.push({ tokens: token.children, index: 0, quote: true });
+        continue;
+      case "codeFenced":
+      case "codeIndented":
+      case "mathFlow":
+        if ((token.type as string) !== "mathFlow") codeBlocks.push(codeBlock(token, current));
+        continue;
+      case "paragraph":
+      case "tableContent":
+        addBlock(token, TEXT_CONTAINERS[token.type as string]);
+        continue;
+      case "htmlFlow":
+      case "definition":
+        continue;
+      default:
+        if (token.children.length > 0) frames.push({ tokens: token.children, index: 0 });
+    }
+  }
+
+  function addBlock(token: MicromarkToken, kind: TextBlock["kind"]) {
+    const text = textContent(token);
+    const item = innermostItem();
+    if (item && kind === "paragraph") {
+      item.text = item.text ? `${item.text}\n${text}` : text;
+      if (item.checked === undefined && item.text === text) {
+        const task = /^\[([ xX])\](?=\s|$)/.exec(text);
+        if (task) {
+          item.checked = task[1] !== " ";
+          item.text = text.slice(3).trimStart();
+        }
+      }
+    }
+    blocks.push({
+      kind,
+      line: token.startLine,
+      endLine: token.endLine,
+      text,
+      words: countProseWords(text),
+      section: current,
+      listItem: item,
+      inQuote: inQuote(),
+    });
+  }
+
+  // Section ends: a section runs to the line before the next heading of the same or a higher level.
+  for (let i = sections.length - 1; i >= 1; i--) {
+    const s = sections[i];
+    let end = lastLine;
+    for (let j = i + 1; j < sections.length; j++) {
+      if (sections[j].level <= s.level) {
+        end = sections[j].line - 1;
+        break;
+      }
+    }
+    s.endLine = Math.max(s.headingEndLine, end);
+  }
+
+  // Prose words: each block counts for every section whose body holds it.
+  const headingLines = new Set(sections.map((s) => s.line));
+  for (const block of blocks) {
+    if (block.words === 0) continue;
+    let s: Section | undefined = block.kind === "heading" && headingLines.has(block.line) ? sectionOfHeading(block.line)?.parent : block.section;
+    for (; s; s = s.parent) s.words.prose += block.words;
+  }
+  function sectionOfHeading(line: number): Section | undefined {
+    return sections.find((s) => s.line === line && s.level > 0);
+  }
+
+  // wc words: prefix sums over lines.
+  const prefix = new Array<number>(lines.length + 1);
+  prefix[0] = 0;
+  for (let i = 0; i < lines.length; i++) prefix[i + 1] = prefix[i] + countWcWords(lines[i]);
+  root.words.wc = prefix[lines.length];
+  for (const s of sections) {
+    if (s.level > 0) s.words.wc = prefix[Math.min(lines.length, s.endLine)] - prefix[Math.min(lines.length, s.headingEndLine)];
+  }
+
+  for (const span of maskSpans) mask(masked, span);
+
+  // Line → innermost section, for rules that start from a line.
+  const owner = new Array<Section>(lastLine + 2).fill(root);
+  for (const s of sections) if (s.level > 0) for (let l = s.line; l <= s.endLine && l <= lastLine; l++) owner[l] = s;
+
+  return {
+    lines,
+    root,
+    sections,
+    listItems,
+    codeBlocks,
+    blocks,
+    masked,
+    sectionAt: (line: number) => owner[line] ?? root,
+  };
+}
+
+function codeBlock(token: MicromarkToken, section: Section): CodeBlock {
+  const fenced = token.type === "codeFenced";
+  const fences = token.children.filter((c) => c.type === "codeFencedFence");
+  const infoToken = fences[0]?.children.find((c) => c.type === "codeFencedFenceInfo");
+  const metaToken = fences[0]?.children.find((c) => c.type === "codeFencedFenceMeta");
+  const info = [infoToken?.text ?? "", metaToken?.text ?? ""].join(" ").trim();
+  const contentLine = fenced ? token.startLine + 1 : token.startLine;
+  const lastContentLine = fenced && fences.length > 1 ? token.endLine - 1 : token.endLine;
+  const content: string[] = [];
+  for (let l = contentLine; l <= lastContentLine; l++) content.push("");
+  for (const c of token.children) {
+    if (c.type === "codeFlowValue" && c.startLine >= contentLine && c.startLine <= lastContentLine) {
+      content[c.startLine - contentLine] = c.text;
+    }
+  }
+  return {
+    line: token.startLine,
+    endLine: token.endLine,
+    fenced,
+    closed: !fenced || fences.length > 1,
+    info,
+    lang: (infoToken?.text ?? "").split(/[\s{,]/)[0].toLowerCase(),
+    content,
+    contentLine,
+    section,
+  };
+}
+
+/** Blank a token's span in the masked lines, keeping line lengths. */
+function mask(masked: string[], token: MicromarkToken) {
+  for (let l = token.startLine; l <= token.endLine && l <= masked.length; l++) {
+    const line = masked[l - 1];
+    const from = l === token.startLine ? token.startColumn - 1 : 0;
+    const to = l === token.endLine ? token.endColumn - 1 : line.length;
+    if (to > from) masked[l - 1] = line.slice(0, from) + " ".repeat(to - from) + line.slice(to);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Option validation. Each rule declares its options as a small schema next to
+ * the rule; `readOptions` checks the user's configuration against it and
+ * returns either the merged options or a list of problems, each naming the
+ * option and what was expected. Rules report problems as findings on line 1;
+ * they never throw.
+ */
+import picomatch from "picomatch";
+
+/** A validator returns an error message (what was expected), or undefined when the value is fine. */
+export type Check = (value: unknown) => string | undefined;
+
+export type Schema<T> = { [K in keyof T]-?: Check };
+
+const show = (value: unknown): string => {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : String(value);
+};
+
+export const is = {
+  boolean: (): Check => (v) => (typeof v === "boolean" ? undefined : `a boolean; found ${show(v)}`),
+  integer:
+    (min = 0, max = Number.MAX_SAFE_INTEGER): Check =>
+    (v) =>
+      Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+        ? undefined
+        : `an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}; found ${show(v)}`,
+  number:
+    (min = 0): Check =>
+    (v) =>
+      typeof v === "number" && Number.isFinite(v) && v >= min ? undefined : `a number ≥ ${min}; found ${show(v)}`,
+  string: (): Check => (v) => (typeof v === "string" ? undefined : `a string; found ${show(v)}`),
+  oneOf:
+    (...values: string[]): Check =>
+    (v) =>
+      values.includes(v as string) ? undefined : `one of ${values.map((x) => JSON.stringify(x)).join(", ")}; found ${show(v)}`,
+  strings: (): Check => (v) =>
+    Array.isArray(v) && v.every((x) => typeof x === "string") ? undefined : `an array of strings; found ${show(v)}`,
+  globs: (): Check => (v) => {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string" && x.length > 0)) {
+      return `an array of glob patterns; found ${show(v)}`;
+    }
+    for (const pattern of v) {
+      try {
+        picomatch.makeRe(pattern, { dot: true });
+      } catch (error) {
+        return `valid glob patterns; ${JSON.stringify(pattern)} does not compile (${(error as Error).message})`;
+      }
+    }
+    return undefined;
+  },
+  regexes: (): Check => (v) => {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) return `an array of regular expressions; found ${show(v)}`;
+    for (const source of v) {
+      const problem = regexProblem(source);
+      if (problem) return problem;
+    }
+    return undefined;
+  },
+  /** An array whose items each pass `item`. */
+  arrayOf:
+    (item: Check, what: string): Check =>
+    (v) => {
+      if (!Array.isArray(v)) return `an array of ${what}; found ${show(v)}`;
+      for (let i = 0; i < v.length; i++) {
+        const problem = item(v[i]);
+        if (problem) return `an array of ${what}; item ${i + 1}: ${problem}`;
+      }
+      return undefined;
+    },
+  /** An object with only known keys, each checked; missing keys are allowed unless listed in `required`. */
+  object:
+    (shape: Record<string, Check>, required: string[] = []): Check =>
+    (v) => {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) return `an object; found ${show(v)}`;
+      for (const key of Object.keys(v)) {
+        if (!(key in shape)) return `no key ${JSON.stringify(key)} (known: ${Object.keys(shape).join(", ")})`;
+        const problem = shape[key]((v as Record<string, unknown>)[key]);
+        if (problem) return `"${key}" to be ${problem}`;
+      }
+      for (const key of required) if (!(key in v)) return `a "${key}" key`;
+      return undefined;
+    },
+  /** An object mapping any string key to values that pass `value`. */
+  record:
+    (value: Check, what: string): Check =>
+    (v) => {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) return `an object of ${what}; found ${show(v)}`;
+      for (const [key, item] of Object.entries(v)) {
+        const problem = value(item);
+        if (problem) return `an object of ${what}; "${key}": ${problem}`;
+      }
+      return undefined;
+    },
+};
+
+/** Why a user-supplied regular expression is refused, or undefined. */
+export function regexProblem(source: string): string | undefined {
+  try {
+    new RegExp(source, "iu");
+  } catch (error) {
+    return `regular expressions that compile; ${JSON.stringify(source)} does not (${(error as Error).message})`;
+  }
+  return undefined;
+}
+
+export interface OptionsResult<T> {
+  options: T;
+  problems: string[];
+}
+
+const resultCache = new WeakMap<object, OptionsResult<unknown>>();
+
+/**
+ * Merge a rule's configuration over its defaults, checking every key. Unknown
+ * keys, wrong types and values that do not compile are problems; the
+ * defaults stand in for any option that has one. Results are cached per
+ * configuration object (markdownlint passes the same one for every file).
+ */
+export function readOptions<T extends object>(config: unknown, defaults: T, schema: Schema<T>): OptionsResult<T> {
+  const key = typeof config === "object" && config !== null ? config : undefined;
+  if (key) {
+    const hit = resultCache.get(key);
+    if (hit) return hit as OptionsResult<T>;
+  }
+  const problems: string[] = [];
+  const options = { ...defaults };
+  if (key) {
+    for (const [name, value] of Object.entries(key)) {
+      const check = (schema as Record<string, Check>)[name];
+      if (!check) {
+        problems.push(`unknown option "${name}" (known: ${Object.keys(schema).join(", ")})`);
+        continue;
+      }
+      const problem = check(value);
+      if (problem) problems.push(`option "${name}" must be ${problem}`);
+      else (options as Record<string, unknown>)[name] = value;
+    }
+  }
+  const result = { options, problems };
+  if (key) resultCache.set(key, result);
+  return result;
+}

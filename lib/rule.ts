@@ -1,0 +1,107 @@
+/**
+ * `defineRule` turns a short rule description into a markdownlint Rule:
+ * names, tags, the information URL, option validation, file selection, the
+ * shared document model, and a guard so a rule never throws.
+ */
+import type { Rule, RuleOnError, RuleOnErrorFixInfo, RuleParams } from "markdownlint";
+import { DEFAULT_IGNORES, isSelected } from "./files.js";
+import { type DocumentModel, getModel } from "./model.js";
+import { type Check, is, readOptions, type Schema } from "./options.js";
+import { ruleUrl } from "./version.js";
+
+/** Options every rule takes. */
+export interface CommonOptions {
+  /** Glob patterns of the files the rule checks. */
+  files: string[];
+  /** Glob patterns of files the rule skips (replaces the default list). */
+  ignores: string[];
+}
+
+/** A finding, as a rule reports it; the helper adds the URL and clamps ranges. */
+export interface Finding {
+  line: number;
+  detail: string;
+  context?: string;
+  /** [column (1-based), length] on `line`. */
+  range?: [number, number];
+  fixInfo?: RuleOnErrorFixInfo;
+}
+
+export interface RuleContext<O> {
+  params: RuleParams;
+  model: DocumentModel;
+  options: O & CommonOptions;
+  report(finding: Finding): void;
+}
+
+export interface RuleSpec<O extends object> {
+  id: string;
+  slug: string;
+  description: string;
+  /** Category tag, in addition to "spec-contract". */
+  category: string;
+  /** Default `files` (globs). */
+  files: readonly string[];
+  defaults: O;
+  schema: Schema<O>;
+  run(context: RuleContext<O>): void;
+}
+
+export const SUITE_TAG = "spec-contract";
+
+const commonSchema: Record<keyof CommonOptions, Check> = { files: is.globs(), ignores: is.globs() };
+
+/** A markdownlint rule of this suite, with its spec (defaults, schema) attached. */
+export type SpecRule<O extends object = object> = Rule & { spec: RuleSpec<O> };
+
+/** Build a markdownlint rule from a spec. */
+export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
+  const defaults = { files: [...spec.files], ignores: [...DEFAULT_IGNORES], ...spec.defaults } as O & CommonOptions;
+  const schema = { ...commonSchema, ...spec.schema } as Schema<O & CommonOptions>;
+  const information = ruleUrl(spec.id, spec.slug);
+  const name = `${spec.id}/${spec.slug}`;
+  const ruleFunction = {
+    [spec.id](params: RuleParams, onError: RuleOnError) {
+      const { options, problems } = readOptions(params.config, defaults, schema);
+      const lineCount = Math.max(1, params.lines.length);
+      const report = (finding: Finding) => {
+        const line = Math.min(Math.max(1, Math.trunc(finding.line) || 1), lineCount);
+        const text = params.lines[line - 1] ?? "";
+        let range = finding.range;
+        if (range) {
+          const start = Math.max(1, Math.trunc(range[0]));
+          const length = Math.min(Math.trunc(range[1]), text.length - start + 1);
+          range = start <= text.length && length > 0 ? [start, length] : undefined;
+        }
+        onError({
+          lineNumber: line,
+          detail: finding.detail,
+          context: finding.context?.slice(0, 200),
+          information,
+          range,
+          fixInfo: finding.fixInfo,
+        });
+      };
+      if (problems.length > 0) {
+        for (const problem of problems) report({ line: 1, detail: `Invalid configuration of ${name}: ${problem}` });
+        return;
+      }
+      if (!isSelected(params.name, options.files, options.ignores)) return;
+      try {
+        spec.run({ params, model: getModel(params), options, report });
+      } catch (error) {
+        // A rule must never take markdownlint down: report instead of throwing.
+        report({ line: 1, detail: `Internal error in ${name}: ${(error as Error)?.message ?? String(error)}` });
+      }
+    },
+  }[spec.id];
+  return {
+    names: [spec.id, spec.slug],
+    description: spec.description,
+    information,
+    tags: [SUITE_TAG, spec.category],
+    parser: "micromark",
+    function: ruleFunction,
+    spec,
+  };
+}
