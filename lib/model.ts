@@ -332,17 +332,16 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
   }
 
   function addBlock(token: MicromarkToken, kind: TextBlock["kind"]) {
-    const text = textContent(token);
+    let text = textContent(token);
     const item = innermostItem();
     if (item && kind === "paragraph") {
-      item.text = item.text ? `${item.text}\n${text}` : text;
-      if (item.checked === undefined && item.text === text) {
-        const task = /^\[([ xX])\](?=\s|$)/.exec(text);
-        if (task) {
-          item.checked = task[1] !== " ";
-          item.text = text.slice(3).trimStart();
-        }
+      // A GFM task-list checkbox opens the item's first paragraph; it is not text.
+      const task = item.text === "" && item.checked === undefined ? /^\[([ xX])\](?=\s|$)/.exec(text) : null;
+      if (task) {
+        item.checked = task[1] !== " ";
+        text = text.slice(3).trimStart();
       }
+      item.text = item.text ? `${item.text}\n${text}` : text;
     }
     blocks.push({
       kind,
