@@ -1,0 +1,85 @@
+/**
+ * Other layouts: a team whose PRDs live in requirements/{slug}/prd.md and
+ * guides in docs/guides/ (seed 004's layout), with different PRD headings,
+ * adapts the options per file pattern (root config) and per directory (a
+ * .markdownlint-cli2.jsonc in a subdirectory). Runs the real CLI.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = new URL("..", import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const cli = join(root, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs");
+const project = mkdtempSync(join(tmpdir(), "sc-layout-"));
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
+
+function write(path: string, text: string) {
+  mkdirSync(dirname(join(project, path)), { recursive: true });
+  writeFileSync(join(project, path), text);
+}
+
+function lint(globs: string[]) {
+  const out = join(project, `out-${Math.random().toString(36).slice(2)}.json`);
+  write(
+    ".markdownlint-cli2.jsonc",
+    JSON.stringify({
+      customRules: [join(root, "dist", "index.js")],
+      config: {
+        default: false,
+        SC001: {
+          documents: [
+            {
+              files: ["**/requirements/*/prd.md"],
+              minWords: 30,
+              sections: { Summary: 20, Design: 5 },
+            },
+          ],
+        },
+      },
+      outputFormatters: [[require.resolve("markdownlint-cli2-formatter-json"), { name: out }]],
+    }),
+  );
+  const run = spawnSync(process.execPath, [cli, ...globs], { cwd: project, encoding: "utf8" });
+  const results = JSON.parse(readFileSync(out, "utf8")) as {
+    fileName: string;
+    lineNumber: number;
+    ruleNames: string[];
+    errorDetail: string;
+  }[];
+  return { run, found: results.map((r) => `${r.fileName}:${r.lineNumber} ${r.ruleNames[0]} ${r.errorDetail}`).sort() };
+}
+
+describe("other layouts (seed 004: requirements/{slug}/prd.md, docs/guides/)", () => {
+  write("requirements/importer/prd.md", `# PRD: Importer\n\n## 1. Summary\n\n${words(12)}\n\n## 2. Design\n\n${words(6)}\n`);
+  write("requirements/exporter/prd.md", `# PRD: Exporter\n\n## Summary\n\n${words(25)}\n\n## Design\n\n${words(6)}\n`);
+  // The seeds' default layout is not configured here, so it is not held to the PRD budget.
+  write("specs/active/other/prd.md", "# PRD: Other\n\n## Overview\n\nShort.\n");
+
+  it("applies budgets by file pattern from the root configuration", () => {
+    const { run, found } = lint(["**/*.md"]);
+    expect(run.stderr).not.toMatch(/threw an exception/);
+    expect(found).toEqual([
+      "requirements/importer/prd.md:3 SC001 Section \"1. Summary\": Expected: at least 20 words; Actual: 12 words",
+      "requirements/importer/prd.md:1 SC001 Document: Expected: at least 30 words; Actual: 24 words",
+    ].sort());
+  });
+
+  it("lets a directory override the settings for the files below it", () => {
+    write(
+      "requirements/importer/.markdownlint-cli2.jsonc",
+      JSON.stringify({
+        config: {
+          SC001: { documents: [{ files: ["**/prd.md"], minWords: 0, sections: { Summary: 10 } }] },
+        },
+      }),
+    );
+    const { found } = lint(["**/*.md"]);
+    expect(found).toEqual([]);
+  });
+});
