@@ -25,6 +25,19 @@ export interface Finding {
   /** [column (1-based), length] on `line`. */
   range?: [number, number];
   fixInfo?: RuleOnErrorFixInfo;
+  /**
+   * `line` counts lines of the front matter (`params.frontMatterLines`), not
+   * of the Markdown. markdownlint reports inside front matter from 0.42 on;
+   * older versions (the VS Code extension's) get the finding on the first
+   * line after the front matter, without range or fix.
+   */
+  frontMatter?: boolean;
+}
+
+/** Whether a markdownlint version (`params.version`) accepts `onError({ frontMatter: true })`. */
+export function supportsFrontMatterFindings(version: string): boolean {
+  const [major, minor] = version.split(".").map(Number);
+  return major > 0 || minor >= 42;
 }
 
 export interface RuleContext<O> {
@@ -40,6 +53,8 @@ export interface RuleSpec<O extends object> {
   description: string;
   /** Category tag, in addition to "spec-contract". */
   category: string;
+  /** Whether the rule offers fixes (`markdownlint-cli2 --fix`). */
+  fixable?: boolean;
   /** Default `files` (globs). */
   files: readonly string[];
   defaults: O;
@@ -63,10 +78,14 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
   const ruleFunction = {
     [spec.id](params: RuleParams, onError: RuleOnError) {
       const { options, problems } = readOptions(params.config, defaults, schema);
-      const lineCount = Math.max(1, params.lines.length);
+      const frontMatterFindings = supportsFrontMatterFindings(String(params.version ?? ""));
       const report = (finding: Finding) => {
-        const line = Math.min(Math.max(1, Math.trunc(finding.line) || 1), lineCount);
-        const text = params.lines[line - 1] ?? "";
+        const inFrontMatter = finding.frontMatter === true && params.frontMatterLines.length > 0;
+        const useFrontMatter = inFrontMatter && frontMatterFindings;
+        if (inFrontMatter && !useFrontMatter) finding = { line: 1, detail: finding.detail, context: finding.context };
+        const source = useFrontMatter ? params.frontMatterLines : params.lines;
+        const line = Math.min(Math.max(1, Math.trunc(finding.line) || 1), Math.max(1, source.length));
+        const text = source[line - 1] ?? "";
         let range = finding.range;
         if (range) {
           const start = Math.max(1, Math.trunc(range[0]));
@@ -80,6 +99,7 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
           information,
           range,
           fixInfo: finding.fixInfo,
+          ...(useFrontMatter ? { frontMatter: true } : {}),
         });
       };
       if (problems.length > 0) {
