@@ -179,6 +179,11 @@ export function textContent(token: MicromarkToken): string {
       case "characterEscape":
         out += t.text.slice(1);
         continue;
+      case "directiveText":
+        // markdownlint < 0.41 parsed inline directives (`foo:bar`, `:abbr[x]`);
+        // later versions read them as plain text. Keep the text either way.
+        out += t.text;
+        continue;
       case "characterReference":
         out += decodeReference(t.text);
         continue;

@@ -111,7 +111,10 @@ export interface OptionsResult<T> {
   problems: string[];
 }
 
-const resultCache = new WeakMap<object, OptionsResult<unknown>>();
+// Keyed on the configuration object, then on the rule's defaults: markdownlint
+// may hand several rules one shared object (a rule enabled through a tag gets
+// the same `{}` as its siblings), so the configuration alone is no key.
+const resultCache = new WeakMap<object, WeakMap<object, OptionsResult<unknown>>>();
 
 /**
  * Merge a rule's configuration over its defaults, checking every key. Unknown
@@ -122,7 +125,7 @@ const resultCache = new WeakMap<object, OptionsResult<unknown>>();
 export function readOptions<T extends object>(config: unknown, defaults: T, schema: Schema<T>): OptionsResult<T> {
   const key = typeof config === "object" && config !== null ? config : undefined;
   if (key) {
-    const hit = resultCache.get(key);
+    const hit = resultCache.get(key)?.get(defaults);
     if (hit) return hit as OptionsResult<T>;
   }
   const problems: string[] = [];
@@ -140,6 +143,10 @@ export function readOptions<T extends object>(config: unknown, defaults: T, sche
     }
   }
   const result = { options, problems };
-  if (key) resultCache.set(key, result);
+  if (key) {
+    let perRule = resultCache.get(key);
+    if (!perRule) resultCache.set(key, (perRule = new WeakMap()));
+    perRule.set(defaults, result);
+  }
   return result;
 }

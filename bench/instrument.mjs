@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * In-process measurement of the suite's own cost, one child process per job
+ * (so peak memory belongs to the job):
+ *
+ *   node bench/instrument.mjs job.json   → JSON on stdout
+ *
+ * A job is { files: [absolute paths] } or { doc: { generator, size, name } }
+ * (generators from bench/generate.mjs), plus `rounds`. Each round lints the
+ * same strings twice with markdownlint's library API (no I/O in the timing):
+ *
+ * - "noop": only a no-op micromark custom rule (markdownlint's parse, token
+ *   freezing and its per-rule overhead: the floor of any custom rule);
+ * - "suite": a rule that builds the shared model first ("model"), then every
+ *   registered rule, each wrapped to time its own function.
+ *
+ * It prints the medians over rounds: noop ms, suite ms, model ms and ms per
+ * rule, and the process's peak RSS.
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { lint } from "markdownlint/sync";
+import { hugePrd, longTasks, manyFences } from "./generate.mjs";
+
+const dist = new URL("../dist/", import.meta.url);
+const { default: rules } = await import(new URL("index.js", dist).href);
+const { getModel } = await import(new URL("lib/model.js", dist).href);
+
+const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const rounds = job.rounds ?? 3;
+
+/** @type {Record<string, string>} */
+const strings = {};
+if (job.files) {
+  for (const f of job.files) strings[f] = readFileSync(f, "utf8");
+} else {
+  const gen = { hugePrd, longTasks, manyFences }[job.doc.generator];
+  strings[job.doc.name] = gen(job.doc.size);
+}
+const bytes = Object.values(strings).reduce((n, s) => n + Buffer.byteLength(s), 0);
+const lines = Object.values(strings).reduce((n, s) => n + s.split("\n").length, 0);
+
+const acc = new Map();
+const time = (key, fn) => {
+  const t0 = performance.now();
+  try {
+    fn();
+  } finally {
+    acc.set(key, (acc.get(key) ?? 0) + performance.now() - t0);
+  }
+};
+
+const noop = { names: ["bench-noop"], description: "no-op", tags: ["bench"], parser: "micromark", function: () => {} };
+const model = {
+  names: ["bench-model"],
+  description: "builds the shared model",
+  tags: ["bench"],
+  parser: "micromark",
+  function: (params) => time("model", () => getModel(params)),
+};
+const only = job.rules ? new Set(job.rules) : undefined;
+const wrapped = rules
+  .filter((r) => !only || only.has(r.names[0]))
+  .map((r) => ({ ...r, function: (params, onError) => time(r.names[0], () => r.function(params, onError)) }));
+
+const runs = [];
+let findings = 0;
+let internal = 0;
+for (let i = 0; i < rounds; i++) {
+  acc.clear();
+  let t0 = performance.now();
+  lint({ strings, config: { default: false, "bench-noop": true }, customRules: [noop] });
+  const noopMs = performance.now() - t0;
+  const config = { default: false, "bench-model": true };
+  for (const r of wrapped) config[r.names[0]] = true;
+  t0 = performance.now();
+  const result = lint({ strings, config, customRules: [model, ...wrapped] });
+  const suiteMs = performance.now() - t0;
+  const all = Object.values(result).flat();
+  findings = all.length;
+  internal = all.filter((e) => (e.errorDetail ?? "").startsWith("Internal error in")).length;
+  runs.push({ noopMs, suiteMs, parts: Object.fromEntries(acc) });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const keys = ["model", ...wrapped.map((r) => r.names[0])];
+process.stdout.write(
+  JSON.stringify({
+    files: Object.keys(strings).length,
+    bytes,
+    lines,
+    findings,
+    internalErrors: internal,
+    noopMs: median(runs.map((r) => r.noopMs)),
+    suiteMs: median(runs.map((r) => r.suiteMs)),
+    parts: Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.parts[k] ?? 0))])),
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }),
+);

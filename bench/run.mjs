@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: what the suite costs on top of a markdownlint-cli2 run.
+ * See docs/performance.md for the method and the latest figures.
+ *
+ *   node bench/run.mjs [--files 2000] [--seed 1] [--runs 5] [--scaling-runs 3]
+ *                      [--sections main,own,scaling,rules,patho] [--patho-scale 1]
+ *                      [--json bench/out/results.json]
+ *
+ * Corpus: ../shared/corpus plus a generated specs tree (bench/generate.mjs),
+ * both copied under bench/out/corpus/ so no project configuration applies.
+ * Sections:
+ *   main     markdownlint-cli2, default rules (A) vs default rules + suite (B)
+ *   own      suite alone (C) vs a no-op micromark rule alone (D)
+ *   scaling  A and B on 10/25/50/100% of the corpus, time per MB
+ *   rules    per-rule share of the suite's own time (in-process, instrumented)
+ *   patho    a huge PRD, a long tasks file, a many-fence document at 1×/2×/4×
+ * Runs are interleaved in pairs (A B, then B A, …) so drift on a shared
+ * machine hits both sides alike; ratios are medians of the pairs' ratios.
+ * Each cli2 run is a child process with `--import bench/rusage.mjs`, which
+ * reports its peak RSS and CPU time.
+ */
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateTree, prng } from "./generate.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const out = join(here, "out");
+const args = process.argv.slice(2);
+const arg = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const FILES = Number(arg("files", "2000"));
+const SEED = Number(arg("seed", "1"));
+const RUNS = Number(arg("runs", "5"));
+const SCALING_RUNS = Number(arg("scaling-runs", "3"));
+const SECTIONS = new Set(arg("sections", "main,own,scaling,rules,patho").split(","));
+const PATHO_SCALE = Number(arg("patho-scale", "1"));
+const JSON_OUT = arg("json", join(out, "results.json"));
+
+const cli2 = join(root, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
+const dist = join(root, "dist/index.js");
+if (!existsSync(dist)) {
+  console.error("dist/index.js is missing: run `npm run build` first");
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------- corpus
+const corpusDir = join(out, "corpus");
+const stamp = `${FILES}:${SEED}:${readFileSync(join(here, "generate.mjs"), "utf8").length}`;
+const stampFile = join(corpusDir, ".stamp");
+if (!existsSync(stampFile) || readFileSync(stampFile, "utf8") !== stamp) {
+  rmSync(corpusDir, { recursive: true, force: true });
+  mkdirSync(corpusDir, { recursive: true });
+  const shared = join(root, "../shared/corpus");
+  if (existsSync(shared)) cpSync(shared, join(corpusDir, "shared"), { recursive: true });
+  for (const [path, text] of generateTree(FILES, SEED)) {
+    mkdirSync(dirname(join(corpusDir, "gen", path)), { recursive: true });
+    writeFileSync(join(corpusDir, "gen", path), text);
+  }
+  writeFileSync(stampFile, stamp);
+}
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? walk(p) : e.name.endsWith(".md") ? [p] : [];
+  });
+}
+const allFiles = walk(corpusDir).sort();
+// A fixed shuffled order, so a fraction is a fair sample of both parts.
+const rand = prng(SEED);
+const shuffled = allFiles.map((f) => [rand(), f]).sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+const sizeOf = (files) => files.reduce((n, f) => n + statSync(f).size, 0);
+const MB = (bytes) => bytes / 1e6;
+
+// ---------------------------------------------------------------- configs
+const configDir = join(out, "configs");
+mkdirSync(configDir, { recursive: true });
+const variants = {
+  A: { label: "default rules", config: { default: true }, customRules: [] },
+  B: { label: "default rules + suite", config: { default: true }, customRules: [dist] },
+  C: { label: "suite alone", config: { default: false, "spec-contract": true }, customRules: [dist] },
+  D: { label: "no-op micromark rule alone", config: { default: false, "bench-noop": true }, customRules: [join(here, "noop-rule.mjs")] },
+};
+for (const [key, v] of Object.entries(variants)) {
+  v.file = join(configDir, `${key}.markdownlint-cli2.jsonc`);
+  writeFileSync(v.file, JSON.stringify({ config: v.config, customRules: v.customRules, noProgress: true, noBanner: true }, null, 2));
+}
+
+// ---------------------------------------------------------------- runners
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+
+function spawnNode(nodeArgs, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, nodeArgs, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** One markdownlint-cli2 run of a variant over files: wall, CPU, peak RSS, findings. */
+async function runCli(key, files) {
+  const usage = join(out, `rusage-${process.pid}.json`);
+  rmSync(usage, { force: true });
+  const list = files.map((f) => `:${relative(corpusDir, f)}`);
+  const t0 = process.hrtime.bigint();
+  const r = await spawnNode(["--import", join(here, "rusage.mjs"), cli2, "--config", variants[key].file, ...list], {
+    cwd: corpusDir,
+    env: { BENCH_RUSAGE_FILE: usage },
+  });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.code !== 0 && r.code !== 1) throw new Error(`cli2 ${key} exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
+  const u = JSON.parse(readFileSync(usage, "utf8"));
+  const findings = (r.stdout + r.stderr).split("\n").filter((l) => / error /.test(l));
+  const internal = findings.filter((l) => l.includes("Internal error in") || l.includes("threw an exception")).length;
+  return { wallMs, cpuMs: (u.userUs + u.systemUs) / 1000, rssMB: u.maxRssKB / 1024, findings: findings.length, internal };
+}
+
+/** Interleaved pairs X Y, Y X, …; returns both sides' runs and the pairs' ratios. */
+async function pairs(x, y, files, runs, tag) {
+  const rx = [];
+  const ry = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? [x, y] : [y, x];
+    for (const k of order) {
+      const r = await runCli(k, files);
+      (k === x ? rx : ry).push(r);
+      process.stderr.write(`  ${tag} run ${i + 1}/${runs} ${k}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu, ${fmt(r.rssMB, 0)} MB\n`);
+    }
+  }
+  const side = (rs) => ({
+    wallMs: median(rs.map((r) => r.wallMs)),
+    cpuMs: median(rs.map((r) => r.cpuMs)),
+    rssMB: median(rs.map((r) => r.rssMB)),
+    findings: rs[0].findings,
+    internal: rs[0].internal,
+  });
+  return {
+    [x]: side(rx),
+    [y]: side(ry),
+    wallRatio: median(rx.map((r, i) => ry[i].wallMs / r.wallMs)),
+    cpuRatio: median(rx.map((r, i) => ry[i].cpuMs / r.cpuMs)),
+    rssRatio: median(rx.map((r, i) => ry[i].rssMB / r.rssMB)),
+  };
+}
+
+async function instrument(job) {
+  const jobFile = join(out, `job-${process.pid}.json`);
+  writeFileSync(jobFile, JSON.stringify(job));
+  const r = await spawnNode(["--max-old-space-size=16384", join(here, "instrument.mjs"), jobFile]);
+  if (r.code !== 0) throw new Error(`instrument failed (${r.code}): ${r.stderr.slice(0, 4000)}`);
+  return JSON.parse(r.stdout);
+}
+
+// ---------------------------------------------------------------- sections
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, loadavgAtStart: loadavg().map((x) => x.toFixed(2)).join(" ") },
+  corpus: { files: allFiles.length, generatedFiles: FILES, seed: SEED, MB: MB(sizeOf(allFiles)) },
+};
+const log = (s = "") => console.log(s);
+log(`corpus: ${allFiles.length} files, ${fmt(results.corpus.MB, 1)} MB (../shared/corpus + ${FILES} generated, seed ${SEED})`);
+log(`machine: ${results.machine.cpus}, node ${process.version}, load ${results.machine.loadavgAtStart}`);
+log(`markdownlint-cli2 runs: interleaved pairs, ${RUNS} runs per side; medians; ratios = median of per-pair ratios`);
+
+if (SECTIONS.has("main")) {
+  log("\n== main: default rules (A) vs default rules + suite (B) ==");
+  const r = await pairs("A", "B", allFiles, RUNS, "main");
+  results.main = r;
+  for (const k of ["A", "B"]) {
+    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  findings ${r[k].findings}`);
+  }
+  log(`ratio B/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}   (targets ≤ 1.10, ≤ 1.10)`);
+  if (r.B.internal) log(`!! ${r.B.internal} internal-error findings`);
+}
+
+if (SECTIONS.has("own")) {
+  log("\n== own: suite alone (C) vs no-op micromark rule alone (D) ==");
+  const r = await pairs("D", "C", allFiles, RUNS, "own");
+  results.own = r;
+  for (const k of ["D", "C"]) {
+    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  findings ${r[k].findings}`);
+  }
+  log(`ratio C/D: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}`);
+}
+
+if (SECTIONS.has("scaling")) {
+  log("\n== scaling: A and B on a fixed sample of the corpus; time per MB ==");
+  // The fixed cost of a run (node start, module loading) is measured on one tiny file and shown apart.
+  const tiny = join(out, "tiny", "prd.md");
+  mkdirSync(dirname(tiny), { recursive: true });
+  writeFileSync(tiny, "# PRD\n\nText.\n");
+  const fixed = {};
+  for (const k of ["A", "B"]) {
+    const xs = [];
+    for (let i = 0; i < 3; i++) xs.push((await runCli(k, [tiny])).wallMs);
+    fixed[k] = median(xs);
+  }
+  log(`fixed cost per run (one tiny file): A ${fmt(fixed.A / 1000)} s, B ${fmt(fixed.B / 1000)} s`);
+  const rows = [];
+  for (const pct of [10, 25, 50, 100]) {
+    const files = shuffled.slice(0, Math.max(1, Math.round((shuffled.length * pct) / 100)));
+    const mb = MB(sizeOf(files));
+    const r = pct === 100 && results.main ? results.main : await pairs("A", "B", files, SCALING_RUNS, `scaling ${pct}%`);
+    const own = await instrument({ files, rounds: 1 });
+    const row = {
+      pct,
+      files: files.length,
+      MB: mb,
+      A_sPerMB: r.A.wallMs / 1000 / mb,
+      B_sPerMB: r.B.wallMs / 1000 / mb,
+      A_netSPerMB: (r.A.wallMs - fixed.A) / 1000 / mb,
+      B_netSPerMB: (r.B.wallMs - fixed.B) / 1000 / mb,
+      A_cpuSPerMB: r.A.cpuMs / 1000 / mb,
+      B_cpuSPerMB: r.B.cpuMs / 1000 / mb,
+      suiteMsPerMB: (own.parts.model + Object.entries(own.parts).filter(([k]) => k !== "model").reduce((n, [, v]) => n + v, 0)) / mb,
+      parseMsPerMB: own.noopMs / mb,
+      wallRatio: r.wallRatio,
+    };
+    rows.push(row);
+    log(
+      `${String(pct).padStart(3)}%  ${String(files.length).padStart(5)} files ${fmt(mb, 1).padStart(6)} MB | A ${fmt(row.A_sPerMB, 3)} s/MB (net ${fmt(row.A_netSPerMB, 3)}) | B ${fmt(row.B_sPerMB, 3)} s/MB (net ${fmt(row.B_netSPerMB, 3)}) | B/A ${fmt(row.wallRatio, 3)} | suite own ${fmt(row.suiteMsPerMB, 1)} ms/MB, parse ${fmt(row.parseMsPerMB, 0)} ms/MB`,
+    );
+  }
+  const spread = (key) => {
+    const xs = rows.map((r) => r[key]);
+    return Math.max(...xs) / Math.min(...xs) - 1;
+  };
+  results.scaling = { fixed, rows, spread: { A_net: spread("A_netSPerMB"), B_net: spread("B_netSPerMB"), suite: spread("suiteMsPerMB") } };
+  log(
+    `spread of time/MB, 10%..100% (max/min − 1): A net ${fmt(100 * results.scaling.spread.A_net, 1)}%, B net ${fmt(100 * results.scaling.spread.B_net, 1)}%, suite own ${fmt(100 * results.scaling.spread.suite, 1)}%  (target ≤ 15%)`,
+  );
+}
+
+if (SECTIONS.has("rules")) {
+  log("\n== rules: share of the suite's own time (in-process, whole corpus, median of 3) ==");
+  const r = await instrument({ files: allFiles, rounds: 3 });
+  const own = Object.values(r.parts).reduce((a, b) => a + b, 0);
+  results.rules = { ...r, ownMs: own };
+  log(`markdownlint parse + no-op rule: ${fmt(r.noopMs, 0)} ms; suite run: ${fmt(r.suiteMs, 0)} ms; suite's own work: ${fmt(own, 0)} ms (${fmt((100 * own) / r.noopMs, 1)}% of the parse)`);
+  for (const [k, v] of Object.entries(r.parts).sort((a, b) => b[1] - a[1])) {
+    log(`  ${k.padEnd(8)} ${fmt(v, 1).padStart(9)} ms  ${fmt((100 * v) / own, 1).padStart(5)}% of the suite  ${fmt(v / results.corpus.MB, 2).padStart(7)} ms/MB`);
+  }
+  if (r.internalErrors) log(`!! ${r.internalErrors} internal-error findings`);
+}
+
+if (SECTIONS.has("patho")) {
+  log("\n== patho: single documents at 1×/2×/4× (in-process, each in its own process) ==");
+  const docs = [
+    { generator: "hugePrd", name: "specs/active/huge/prd.md", base: 2_500_000, unit: "bytes" },
+    { generator: "longTasks", name: "specs/active/long/tasks.md", base: 25_000, unit: "lines" },
+    { generator: "manyFences", name: "specs/active/fences/research/plan.md", base: 1_250, unit: "fences" },
+  ];
+  results.patho = [];
+  for (const d of docs) {
+    const series = [];
+    for (const k of [1, 2, 4]) {
+      const size = Math.round(d.base * k * PATHO_SCALE);
+      const r = await instrument({ doc: { generator: d.generator, size, name: d.name }, rounds: k === 4 ? 1 : 2 });
+      series.push({ k, size, ...r });
+    }
+    const keys = Object.keys(series[0].parts);
+    const rows = keys.map((key) => {
+      const t = series.map((s) => s.parts[key]);
+      return { key, ms: t, ratio4x: t[2] / Math.max(t[0], 1e-3) };
+    });
+    const parse = series.map((s) => s.suiteMs - Object.values(s.parts).reduce((a, b) => a + b, 0));
+    results.patho.push({ ...d, sizes: series.map((s) => s.size), MB: series.map((s) => MB(s.bytes)), rss: series.map((s) => s.maxRssMB), parseMs: parse, rows, internal: series.map((s) => s.internalErrors) });
+    log(`${d.generator} (${series.map((s) => `${s.size} ${d.unit}, ${fmt(MB(s.bytes), 1)} MB`).join(" / ")}), peak RSS ${series.map((s) => fmt(s.maxRssMB, 0)).join(" / ")} MB`);
+    log(`  markdownlint (parse etc.) ${parse.map((x) => fmt(x, 0)).join(" / ")} ms  4×/1× = ${fmt(parse[2] / parse[0])}`);
+    for (const row of rows) log(`  ${row.key.padEnd(8)} ${row.ms.map((x) => fmt(x, 1)).join(" / ")} ms  4×/1× = ${fmt(row.ratio4x)}${row.ratio4x > 4 * 1.5 && row.ms[2] > 50 ? "  << super-linear?" : ""}`);
+    if (series.some((s) => s.internalErrors)) log(`  !! internal-error findings: ${series.map((s) => s.internalErrors).join(" / ")}`);
+  }
+}
+
+mkdirSync(dirname(JSON_OUT), { recursive: true });
+writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
+log(`\nresults: ${relative(root, JSON_OUT)}; load at end ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);

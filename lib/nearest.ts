@@ -1,0 +1,81 @@
+/**
+ * How close two headings are, for "did you mean" hints. Both sides are
+ * normalised first (normalizeHeading: case, numbering, emoji, trailing
+ * parenthetical, "&" as "and"), then compared two ways, keeping the higher
+ * score:
+ *
+ * - characters: 1 − Levenshtein distance / length of the longer key, kept
+ *   only from 0.8 up, where it means a typo or a plural ("risks and
+ *   mitigations" ~ "risks and mitigation": 0.95); below that, shared letters
+ *   say nothing ("documentation" ~ "implementation": 0.64);
+ * - words: the Dice coefficient of the content words, with a plural "s"
+ *   dropped and "and", "of", "the", "for"… left out ("Quality Gate" ~
+ *   "Quality Gate & Archive": 0.8; "Testing" ~ "Testing Strategy": 0.67).
+ *
+ * Pure functions, no I/O.
+ */
+import { normalizeHeading } from "./headings.js";
+
+/** Edit distance (insertions, deletions, substitutions) between two strings. */
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Character similarity below this is noise, not a typo. */
+const CHAR_FLOOR = 0.8;
+
+const STOP_WORDS = new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "or"]);
+
+/** Content words of a normalised key, singular. */
+function words(key: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of key.split(" ")) {
+    if (!w || STOP_WORDS.has(w)) continue;
+    out.add(w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
+  }
+  return out;
+}
+
+/** Similarity of two headings (raw or normalised) from 0 (nothing shared) to 1 (equal keys). */
+export function headingSimilarity(a: string, b: string): number {
+  const x = normalizeHeading(a);
+  const y = normalizeHeading(b);
+  if (x === y) return 1;
+  if (!x || !y) return 0;
+  const ratio = 1 - levenshtein(x, y) / Math.max(x.length, y.length);
+  const chars = ratio >= CHAR_FLOOR ? ratio : 0;
+  const wx = words(x);
+  const wy = words(y);
+  let shared = 0;
+  for (const w of wx) if (wy.has(w)) shared++;
+  const dice = wx.size + wy.size === 0 ? 0 : (2 * shared) / (wx.size + wy.size);
+  return Math.max(chars, dice);
+}
+
+/**
+ * The candidate most similar to `wanted`, when its similarity reaches
+ * `threshold` (ties: the first candidate).
+ */
+export function nearest<T>(wanted: string, candidates: readonly T[], title: (c: T) => string, threshold: number): T | undefined {
+  let best: T | undefined;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const score = headingSimilarity(wanted, title(c));
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best !== undefined && bestScore >= threshold ? best : undefined;
+}

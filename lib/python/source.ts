@@ -1,0 +1,82 @@
+/**
+ * Positions: AST nodes carry (line, UTF-8 byte column) as CPython does; the
+ * tokens carry string offsets. SourceIndex converts between them and finds
+ * the tokens around a node.
+ */
+import type { PyNode } from "./ast.js";
+import type { Token } from "./tokenizer.js";
+
+export class SourceIndex {
+  private readonly lineText: string[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly lineStarts: readonly number[],
+    readonly tokens: readonly Token[],
+    /** Characters removed at the start of a line before parsing (form feeds), by line. */
+    private readonly shifts: ReadonlyMap<number, number> = new Map(),
+  ) {}
+
+  private line(line: number): string {
+    let text = this.lineText[line];
+    if (text === undefined) {
+      const start = this.lineStarts[line - 1] ?? this.text.length;
+      const end = this.lineStarts[line] ?? this.text.length;
+      text = this.text.slice(start + (this.shifts.get(line) ?? 0), end);
+      this.lineText[line] = text;
+    }
+    return text;
+  }
+
+  /** String offset of (line, UTF-8 byte column). */
+  offset(line: number, byteColumn: number): number {
+    const start = (this.lineStarts[line - 1] ?? this.text.length) + (this.shifts.get(line) ?? 0);
+    const text = this.line(line);
+    let bytes = 0;
+    let k = 0;
+    while (k < text.length && bytes < byteColumn) {
+      const cp = text.codePointAt(k)!;
+      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      k += cp > 0xffff ? 2 : 1;
+    }
+    return start + k;
+  }
+
+  start(node: PyNode): number {
+    return this.offset(node.lineno ?? 1, node.col_offset ?? 0);
+  }
+
+  end(node: PyNode): number {
+    return this.offset(node.end_lineno ?? node.lineno ?? 1, node.end_col_offset ?? node.col_offset ?? 0);
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  tokenAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The significant token (not INDENT/DEDENT/NEWLINE) before token `index`. */
+  previous(index: number): Token | undefined {
+    for (let k = index - 1; k >= 0; k--) {
+      const t = this.tokens[k];
+      if (t.type !== "INDENT" && t.type !== "DEDENT") return t;
+    }
+    return undefined;
+  }
+
+  /** Whether a node is wrapped in its own pair of parentheses. */
+  parenthesized(node: PyNode): boolean {
+    const first = this.tokenAtOrAfter(this.start(node));
+    const after = this.tokenAtOrAfter(this.end(node));
+    const before = first > 0 ? this.tokens[first - 1] : undefined;
+    const next = this.tokens[after];
+    return before?.value === "(" && next?.value === ")";
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * SC005 ascii-diagram: a PRD holds at least one ASCII diagram (seed 002:
+ * "ASCII Architecture Diagram (REQUIRED)", "No ASCII diagrams → Add visual
+ * representation"), optionally inside a named section.
+ */
+import { DEFAULT_DIAGRAM_LANGUAGES, isDiagramBlock } from "../lib/diagram.js";
+import { KIND_FILES } from "../lib/files.js";
+import { normalizeHeading } from "../lib/headings.js";
+import type { Section } from "../lib/model.js";
+import { is } from "../lib/options.js";
+import { defineRule } from "../lib/rule.js";
+
+export interface SC005Options {
+  /** Minimum number of ASCII diagrams. */
+  minimum: number;
+  /** Heading of the section that must hold the diagrams (matched as CONTRACT.md says); "" for anywhere. */
+  section: string;
+  /** Info-string languages a diagram block may carry ("" is a block without language). */
+  languages: string[];
+}
+
+export const SC005Defaults: SC005Options = {
+  minimum: 1,
+  section: "",
+  languages: [...DEFAULT_DIAGRAM_LANGUAGES],
+};
+
+export default defineRule<SC005Options>({
+  id: "SC005",
+  slug: "ascii-diagram",
+  description: "PRDs should hold an ASCII diagram",
+  category: "diagram",
+  files: [...KIND_FILES.prd],
+  defaults: SC005Defaults,
+  schema: { minimum: is.integer(1), section: is.string(), languages: is.strings() },
+  run({ model, options, report }) {
+    const plural = (n: number) => `${n} ASCII diagram${n === 1 ? "" : "s"}`;
+    let scope: Section | undefined;
+    if (options.section.trim() !== "") {
+      const key = normalizeHeading(options.section);
+      const matching = model.sections.filter((s) => s.level > 0 && s.key === key);
+      if (matching.length === 0) {
+        report({
+          line: 1,
+          detail: `Expected: a section "${options.section}" holding at least ${plural(options.minimum)}; Actual: no such section`,
+        });
+        return;
+      }
+      // The matching section holding the most diagrams (the first on a tie) is judged.
+      const count = (s: Section) =>
+        model.codeBlocks.filter((b) => b.line >= s.line && b.line <= s.endLine && isDiagramBlock(b, options.languages))
+          .length;
+      scope = matching.reduce((best, s) => (count(s) > count(best) ? s : best));
+    }
+    const blocks = model.codeBlocks.filter((b) => !scope || (b.line >= scope.line && b.line <= scope.endLine));
+    const diagrams = blocks.filter((b) => isDiagramBlock(b, options.languages)).length;
+    if (diagrams >= options.minimum) return;
+    const actual = `${diagrams} among ${blocks.length} code block${blocks.length === 1 ? "" : "s"}`;
+    if (scope) {
+      report({
+        line: scope.line,
+        detail: `Section "${scope.title}": Expected: at least ${plural(options.minimum)}; Actual: ${actual}`,
+        context: model.lines[scope.line - 1]?.trim(),
+      });
+    } else {
+      report({ line: 1, detail: `Expected: at least ${plural(options.minimum)}; Actual: ${actual}` });
+    }
+  },
+});

@@ -1,0 +1,334 @@
+/**
+ * SC006 no-vague-phrasing: requirement-bearing text (acceptance criteria,
+ * success metrics, requirements, goals, constraints, definition of done)
+ * says what will be checked, not "fast", "robust", "as needed" or "TBD"
+ * (seed 002: "❌ BAD (vague): Offload works correctly / Performance is good /
+ * Tests pass").
+ *
+ * A phrase is judged in its sentence. Some phrases only name a quantity or a
+ * check ("fast", "minimal", "works correctly", "tests pass"): they are fine
+ * when the same sentence states the measure (a number, a threshold, a named
+ * artifact such as a code span, a command or a file path). Others stay vague
+ * whatever surrounds them: hedges that leave the decision open ("as needed",
+ * "where appropriate", "in most cases", "etc."), placeholders ("TBD") and
+ * subjective qualities ("intuitive", "seamless", "gracefully").
+ */
+import { KIND_FILES } from "../lib/files.js";
+import { normalizeHeading } from "../lib/headings.js";
+import type { Section } from "../lib/model.js";
+import { type Check, is, regexProblem } from "../lib/options.js";
+import {
+  blankQuoted,
+  dropOverlaps,
+  locate,
+  PATTERN_BUDGET_MS,
+  phraseMatcher,
+  proseUnits,
+  runPatterns,
+  sentences,
+  type ProseUnit,
+  type Span,
+} from "../lib/prose.js";
+import { defineRule } from "../lib/rule.js";
+
+/** A vague phrase: a literal, matched case-insensitively on whole words. */
+export interface VaguePhrase {
+  phrase: string;
+  /** What to write instead; ends the finding's detail ("Expected: …"). */
+  suggestion?: string;
+  /**
+   * When true, the phrase is allowed in a sentence that also states a
+   * measure: a number (digits or a number word), a code span, a command
+   * option or a file path. Default false: always reported.
+   */
+  unlessMeasured?: boolean;
+}
+
+/** A vague wording as a regular expression (case-insensitive, Unicode). */
+export interface VaguePattern {
+  pattern: string;
+  suggestion?: string;
+  /** As for phrases. */
+  unlessMeasured?: boolean;
+}
+
+export interface SC006Options {
+  /** Literal phrases (strings or objects); replaces the default list. */
+  phrases: (string | VaguePhrase)[];
+  /** Regular expressions (strings or objects); replaces the default list. */
+  patterns: (string | VaguePattern)[];
+  /**
+   * Headings whose text is requirement-bearing (subsections included),
+   * matched as CONTRACT.md says. An entry starting with "!" excludes a
+   * section and its subsections even inside a listed one ("!Non-Goals").
+   */
+  sections: string[];
+}
+
+/** The default suggestion when a phrase or pattern has none. */
+export const DEFAULT_SUGGESTION = "a specific, measurable statement";
+
+/** Phrase groups: a suggestion, whether a measure in the sentence excuses them, and the phrases. */
+const GROUPS: { suggestion: string; unlessMeasured: boolean; phrases: string[] }[] = [
+  {
+    suggestion: "a time limit, e.g. p95 under 200 ms",
+    unlessMeasured: true,
+    phrases: [
+      "fast", "faster", "quick", "quickly", "rapid", "rapidly", "slow", "slowly", "snappy", "responsive",
+      "low-latency", "low latency", "in a timely manner", "timely", "instantly", "near-real-time", "near real-time", "near real time",
+      "periodically", "regularly", "frequently", "often", "occasionally",
+    ],
+  },
+  {
+    suggestion: "a resource budget, e.g. under 300 MB or at most 2 queries",
+    unlessMeasured: true,
+    phrases: [
+      "efficient", "efficiently", "performant", "high-performance", "high performance", "highly performant", "lightweight",
+      "low-overhead", "low overhead", "minimal overhead", "negligible", "optimized", "optimised", "optimal", "optimally",
+    ],
+  },
+  {
+    suggestion: "a number with a unit, e.g. at most 5%",
+    unlessMeasured: true,
+    phrases: [
+      "minimal", "minimally", "minimize", "minimise", "significant", "significantly", "substantial",
+      "substantially", "reasonable", "reasonably", "acceptable", "adequate", "adequately", "sufficient",
+      "sufficiently", "a lot", "lots of", "many", "several", "few", "various", "numerous", "large", "small",
+      "huge", "massive", "to a minimum", "to a maximum",
+    ],
+  },
+  {
+    suggestion: "a load target, e.g. 1,000 concurrent requests",
+    unlessMeasured: true,
+    phrases: ["scalable", "scale well", "scales well", "at scale", "highly available", "heavy load", "high load", "under load"],
+  },
+  {
+    suggestion: "the values before and after, e.g. from 1.2 s to 0.8 s",
+    unlessMeasured: true,
+    phrases: [
+      "improve", "improved", "improves", "improvement", "improvements", "better", "good", "great", "enhanced",
+      "enhance", "enhances",
+    ],
+  },
+  {
+    suggestion: "the check that proves it: a command, a test, an exit code or a status",
+    unlessMeasured: true,
+    phrases: [
+      "correctly", "correct", "properly", "proper", "as expected", "as intended", "appropriate", "appropriately",
+      "works", "work fine", "works fine", "just works", "robust", "robustly", "reliable", "reliably", "stable",
+      "secure", "securely", "comprehensive", "comprehensively", "thorough", "thoroughly", "well-tested", "well tested",
+      "fully tested", "well-designed", "well designed", "well-documented", "well documented", "complete", "accurate", "accurately", "simple",
+      "clean", "cleanly", "flexible", "extensible", "maintainable", "readable", "sensible", "clearly",
+      "clear error", "clear errors", "clear message", "clear messages", "helpful", "meaningful", "informative",
+    ],
+  },
+  {
+    suggestion: "a threshold, e.g. coverage ≥ 90% for modified modules",
+    unlessMeasured: true,
+    phrases: ["coverage", "regression", "regressions"],
+  },
+  {
+    suggestion: "the observable behaviour, e.g. returns 422 naming the missing key",
+    unlessMeasured: false,
+    phrases: [
+      "gracefully", "graceful", "intuitive", "intuitively", "user-friendly", "user friendly", "easy-to-use", "easy to use", "easy", "easily",
+      "seamless", "seamlessly", "elegant", "elegantly", "nice", "smooth", "smoothly", "painless", "hassle-free", "hassle free",
+      "best practices", "industry-standard", "industry standard", "modern", "high-quality", "high quality", "developer experience",
+    ],
+  },
+  {
+    suggestion: "the exact condition or the full list",
+    unlessMeasured: false,
+    phrases: [
+      "as needed", "if needed", "when needed", "where needed", "as necessary", "if necessary", "where necessary", "when necessary", "where appropriate",
+      "as appropriate", "when appropriate", "if appropriate", "where applicable", "if applicable",
+      "as applicable", "if possible", "where possible", "when possible", "whenever possible",
+      "as much as possible", "as soon as possible", "ASAP", "in most cases", "in some cases",
+      "most of the time", "for the most part", "in general", "generally", "typically", "usually", "ideally",
+      "hopefully", "probably", "maybe", "etc", "and so on", "and more", "or similar", "and similar",
+      "and the like", "eventually", "in the future", "in a later release", "at a later stage", "for now",
+    ],
+  },
+  {
+    suggestion: "the decision, or move the item to Open Questions",
+    unlessMeasured: false,
+    phrases: ["TBD", "TBA", "TBC", "to be determined", "to be decided", "to be defined", "to be confirmed"],
+  },
+];
+
+export const SC006Defaults: SC006Options = {
+  phrases: GROUPS.flatMap((g) => g.phrases.map((phrase) => ({ phrase, suggestion: g.suggestion, unlessMeasured: g.unlessMeasured }))),
+  patterns: [
+    {
+      // "Latency should be low", "errors are clear": a magnitude or quality stated without its value.
+      pattern:
+        "\\b(?:be|is|are|stay|stays|remain|remains|kept|keep|feel|feels|look|looks)\\s+(?:very\\s+|more\\s+|as\\s+|relatively\\s+)?(?:low|high|short|long|clear|fine|ok|okay|consistent)\\b",
+      suggestion: "a number with a unit, e.g. at most 5%",
+      unlessMeasured: true,
+    },
+    {
+      // "as low as possible", "as small as practical"
+      pattern: "\\bas\\s+[\\p{L}-]+\\s+as\\s+(?:possible|practical|feasible|reasonable)\\b",
+      suggestion: "a number with a unit, e.g. at most 5%",
+    },
+    {
+      // "most browsers", "most users" (not "at most 5", "the most common")
+      pattern: "\\bmost(?<!\\b(?:at|the)\\s+most)\\s+(?!of\\s+the\\s+time\\b)(?=\\p{L})[\\p{L}-]+",
+      suggestion: "the exact condition or the full list",
+      unlessMeasured: true,
+    },
+    {
+      // "Tests pass", "All tests should pass", "unit tests are passing".
+      pattern: "\\btests?(?:\\s+[\\p{L}-]+){0,3}?\\s+(?:pass|passes|passing|succeed|succeeds|are green|is green)\\b",
+      suggestion: "the tests by name or count, e.g. all 14 tests in tests/test_api.py pass",
+      unlessMeasured: true,
+    },
+  ],
+  sections: [
+    "Acceptance Criteria",
+    "Success Metrics",
+    "Success Criteria",
+    "Requirements",
+    "Functional Requirements",
+    "Non-Functional Requirements",
+    "Nonfunctional Requirements",
+    "Goals",
+    "Constraints",
+    "Definition of Done",
+    "!Non-Goals",
+    "!Out of Scope",
+  ],
+};
+
+const phraseItem = is.object({ phrase: nonEmpty(), suggestion: is.string(), unlessMeasured: is.boolean() }, ["phrase"]);
+const patternItem = is.object({ pattern: compiles(), suggestion: is.string(), unlessMeasured: is.boolean() }, ["pattern"]);
+
+function nonEmpty(): Check {
+  return (v) => (typeof v === "string" && /[\p{L}\p{N}]/u.test(v) ? undefined : `a phrase with a letter or digit; found ${JSON.stringify(v)}`);
+}
+
+function compiles(): Check {
+  return (v) => (typeof v !== "string" ? `a regular expression; found ${JSON.stringify(v)}` : regexProblem(v));
+}
+
+/** A string, or an object checked by `object`. */
+function stringOr(string: Check, object: Check): Check {
+  return (v) => (typeof v === "string" ? string(v) : object(v));
+}
+
+/** One searchable entry, phrase or pattern, with its resolved suggestion. */
+interface Entry {
+  label: string;
+  suggestion: string;
+  unlessMeasured: boolean;
+}
+
+const NUMBER_WORDS =
+  "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million|billion|twice|half|single";
+/**
+ * What makes a sentence measured: a number that is not part of an identifier
+ * ("AC1", "P0", "FR-2", "#123" are labels), a number word, a comparison sign,
+ * a command option (`--dry-run`) or a file path (`tests/test_vite.py`).
+ */
+const MEASURE = new RegExp(
+  [
+    "(?<![\\p{L}\\p{N}#_.]|[\\p{L}]-)\\d",
+    `(?<![\\p{L}])(?:${NUMBER_WORDS})(?![\\p{L}])`,
+    "(?<![\\p{L}])--?[a-z][\\w-]+",
+    "(?<![\\w/])(?:\\.{1,2}|~)?\\/[\\w.-]*[\\w]",
+    "[\\w.-]+\\/[\\w.-]+\\/[\\w.-]*",
+    "[\\w.-]+\\/[\\w-]+\\.[a-z]{1,5}\\b",
+    "\\b[\\w-]+\\.(?:py|pyi|ts|tsx|js|jsx|mjs|json|toml|ya?ml|md|rst|html|css|sql|sh|txt|cfg|ini|lock)\\b",
+  ].join("|"),
+  "iu",
+);
+
+/** Whether a sentence states a measure (see MEASURE), a code span counting as a named artifact. */
+export function isMeasured(masked: string, raw: string): boolean {
+  return MEASURE.test(masked) || /`[^`]+`/.test(raw);
+}
+
+/** The sections (with subsections) whose text SC006 searches. */
+function requirementSections(sections: readonly Section[], names: readonly string[]): Set<Section> {
+  const include = new Set(names.filter((n) => !n.startsWith("!")).map(normalizeHeading));
+  const exclude = new Set(names.filter((n) => n.startsWith("!")).map((n) => normalizeHeading(n.slice(1))));
+  const chosen = new Set<Section>();
+  const walk = (s: Section, inside: boolean) => {
+    const here = exclude.has(s.key) ? false : inside || include.has(s.key);
+    if (here && s.level > 0) chosen.add(s);
+    for (const c of s.children) walk(c, here);
+  };
+  if (sections[0]) walk(sections[0], false);
+  return chosen;
+}
+
+export default defineRule<SC006Options>({
+  id: "SC006",
+  slug: "no-vague-phrasing",
+  description: "Requirement-bearing text should be specific and measurable, not vague",
+  category: "vague-phrasing",
+  files: [...KIND_FILES.prd, ...KIND_FILES.analysis, ...KIND_FILES.research, ...KIND_FILES.tasks],
+  defaults: SC006Defaults,
+  schema: {
+    phrases: is.arrayOf(stringOr(nonEmpty(), phraseItem), "phrases (strings or { phrase, suggestion, unlessMeasured })"),
+    patterns: is.arrayOf(stringOr(compiles(), patternItem), "patterns (strings or { pattern, suggestion, unlessMeasured })"),
+    sections: is.strings(),
+  },
+  run({ model, options, params, report }) {
+    const chosen = requirementSections(model.sections, options.sections);
+    if (chosen.size === 0) return;
+    const units = proseUnits(model, params.parsers?.micromark?.tokens ?? [], (b) => b.kind !== "heading" && chosen.has(b.section));
+    if (units.length === 0) return;
+
+    const phrases = options.phrases.map((p) => (typeof p === "string" ? { phrase: p } : p));
+    const patterns = options.patterns.map((p) => (typeof p === "string" ? { pattern: p } : p));
+    const entries: Entry[] = [
+      ...phrases.map((p) => ({ label: p.phrase, suggestion: p.suggestion || DEFAULT_SUGGESTION, unlessMeasured: p.unlessMeasured ?? false })),
+      ...patterns.map((p) => ({ label: p.pattern, suggestion: p.suggestion || DEFAULT_SUGGESTION, unlessMeasured: p.unlessMeasured ?? false })),
+    ];
+    const matchPhrases = phraseMatcher(phrases.map((p) => p.phrase));
+
+    // Quoted text is a mention ("the error reads "try again later""), not a requirement.
+    const texts = units.map((u) => blankQuoted(u.text));
+    const hits: { unit: number; start: number; end: number; entry: number }[] = [];
+    texts.forEach((text, u) => {
+      for (const h of matchPhrases(text)) hits.push({ unit: u, start: h.start, end: h.end, entry: h.phrase });
+    });
+    const search = runPatterns(
+      patterns.map((p) => p.pattern),
+      texts,
+    );
+    if (search.timedOut) {
+      report({
+        line: 1,
+        detail: `Expected: option "patterns" to search this file within ${PATTERN_BUDGET_MS} ms; Actual: stopped (a pattern backtracks too much), patterns skipped`,
+      });
+    }
+    for (const [u, p, index, length] of search.matches) hits.push({ unit: u, start: index, end: index + length, entry: phrases.length + p });
+
+    const byUnit = new Map<number, typeof hits>();
+    for (const h of hits) byUnit.set(h.unit, [...(byUnit.get(h.unit) ?? []), h]);
+    for (const [u, unitHits] of [...byUnit].sort((a, b) => a[0] - b[0])) {
+      const unit = units[u];
+      const spans = unit.kind === "row" ? [{ start: 0, end: unit.text.length }] : sentences(unit);
+      for (const h of dropOverlaps(unitHits)) {
+        const entry = entries[h.entry];
+        if (entry.unlessMeasured && measured(unit, spans, h.start)) continue;
+        const at = locate(unit, h.start);
+        const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ");
+        report({
+          line: at.line,
+          detail: `Expected: ${entry.suggestion}; Actual: vague phrase "${found}"`,
+          context: found,
+          range: [at.column, Math.min(h.end, at.lineEnd) - h.start],
+        });
+      }
+    }
+  },
+});
+
+/** Whether the sentence holding `offset` states a measure. */
+function measured(unit: ProseUnit, spans: readonly Span[], offset: number): boolean {
+  const span = spans.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: unit.text.length };
+  return isMeasured(unit.text.slice(span.start, span.end), unit.raw.slice(span.start, span.end));
+}

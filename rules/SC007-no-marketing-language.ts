@@ -1,0 +1,330 @@
+/**
+ * SC007 no-marketing-language: guides are technical reference, not
+ * marketing (seed 004, "Documentation Standards": no "recommended", "best
+ * for", "ideal for", "should use"; no "better", "worse", "perfect",
+ * "excellent"; no "pros/cons", "trade-offs"; no ✅/❌ as recommendation
+ * markers, which are allowed only for code correctness; no "Choose X
+ * when…", "Use Y for…").
+ *
+ * What is not reported: words in code spans and code blocks, quoted
+ * mentions ("avoid "blazing fast""), names of packages and fields
+ * (`better-exceptions`, `best_effort`, a hyphen or underscore joins a word to
+ * its neighbour), and plain instructions that name a command, an option or
+ * an API in code ("Use `--fix` to apply fixes", "Use the `session` argument
+ * to …"). "Use Y for <use case>" is a prescription when Y is a product or
+ * library named in prose ("Use Redis for session storage"), not when Y is a
+ * common noun ("Use sentence case for headings").
+ */
+import { KIND_FILES } from "../lib/files.js";
+import { type Check, is, regexProblem } from "../lib/options.js";
+import {
+  blankQuoted,
+  dropOverlaps,
+  hasCode,
+  locate,
+  PATTERN_BUDGET_MS,
+  phraseMatcher,
+  proseUnits,
+  runPatterns,
+  type ProseUnit,
+} from "../lib/prose.js";
+import { defineRule } from "../lib/rule.js";
+
+/** A category of marketing or prescriptive language. */
+export interface MarketingCategory {
+  /** Literal phrases, case-insensitive, on whole words. */
+  phrases?: string[];
+  /** Regular expressions, case-insensitive, Unicode. */
+  patterns?: string[];
+  /** What the text should do instead; the finding's "Expected: …". */
+  suggestion?: string;
+}
+
+export interface SC007Options {
+  /** Categories by name (the name appears in each finding); replaces the default set. */
+  categories: Record<string, MarketingCategory>;
+  /** Phrases never reported: a match inside one of them is skipped ("best practices"). */
+  allow: string[];
+  /** Verdict markers, allowed only on code examples (same line as a code span, or right before a code block) and in table cells. */
+  markers: string[];
+  /**
+   * Report "Use Y for …", "Choose Y for …" and "For …, use Y" when Y is a
+   * product or library named in prose (a capitalised word, or one bare
+   * lower-case name such as "obstore"), as category "prescription".
+   */
+  names: boolean;
+}
+
+/**
+ * What may precede a word that opens a clause: the text start, . ! ? : ; |
+ * or a dash, a marker, then emphasis, quotes or a number ("1. **Use …").
+ */
+const CLAUSE_LEAD = String.raw`(?:^|[.!?:;|]\s+|\s[-–—]\s+|\p{Extended_Pictographic}\uFE0F?\s+)[\s*_>"'“(\[]*(?:\d{1,3}[.)]\s+)?[*_]*`;
+/** Whether the text before `offset` ends where a clause opens. */
+const CLAUSE_BEFORE = new RegExp(`${CLAUSE_LEAD}$`, "u");
+/** Whether `offset` opens a clause (only the 40 characters before it are read; a cut start cannot match "^"). */
+function atClauseStart(text: string, offset: number): boolean {
+  const from = Math.max(0, offset - 40);
+  return CLAUSE_BEFORE.test((from > 0 ? "\u0000" : "") + text.slice(from, offset));
+}
+
+export const SC007Defaults: SC007Options = {
+  categories: {
+    recommendation: {
+      suggestion: "a statement of what it does, not a recommendation",
+      phrases: [
+        "recommend", "recommends", "recommended", "recommendation", "recommendations", "best for", "ideal",
+        "ideally suited", "well-suited", "well suited", "best suited", "better suited", "the right choice",
+        "right choice", "good choice", "great choice", "best choice", "solid choice", "good fit", "great fit",
+        "perfect fit", "excellent fit", "better fit", "best fit", "go-to", "the way to go", "we suggest",
+        "we advise", "we encourage",
+      ],
+      patterns: [
+        String.raw`\bshould\s+(?:always\s+|probably\s+|generally\s+|really\s+)?(?:use|be\s+used|choose|pick|prefer)\b`,
+        String.raw`\bpreferred\b(?<!\b(?:your|you|you're|you’re|their|our|own)\s+preferred)`,
+        String.raw`\bwe\s+prefer\b`,
+        // "Prefer X over Y" opening a clause (not "if you prefer")
+        `\\bprefer\\b(?<=${CLAUSE_LEAD}prefer)`,
+      ],
+    },
+    praise: {
+      suggestion: "a factual description of what it does, not how good it is",
+      phrases: [
+        "better", "worse", "best", "perfect", "perfectly", "excellent", "excellently", "powerful", "seamless",
+        "seamlessly", "effortless", "effortlessly", "revolutionary", "cutting-edge", "cutting edge",
+        "game-changing", "game changing", "game-changer", "game changer", "great", "elegant", "elegantly",
+        "intuitive", "intuitively", "amazing", "awesome", "incredible", "incredibly", "fantastic", "superb",
+        "outstanding", "superior", "unmatched", "unparalleled", "unrivaled", "unrivalled", "best-in-class",
+        "world-class", "state-of-the-art", "next-generation", "next-gen", "blazing-fast", "blazing fast",
+        "blazingly", "lightning-fast", "lightning fast", "beautiful", "beautifully", "delightful", "painless",
+        "hassle-free", "robust", "first-class", "easy-to-use", "easy to use", "simple to use", "user-friendly",
+        "user friendly", "excels", "shines", "a breeze", "like a charm", "high-performance", "rock-solid",
+        "battle-tested", "empowers", "supercharge", "supercharges",
+      ],
+    },
+    comparison: {
+      suggestion: "objective characteristics (metrics, feature lists, limitations), not a comparison",
+      phrases: [
+        "pros", "cons", "pros and cons", "pros & cons", "trade-off", "trade-offs", "tradeoff", "tradeoffs",
+        "trade off", "trade offs", "advantages", "disadvantages", "drawbacks", "downsides", "upsides",
+        "outperforms", "outperform",
+      ],
+      patterns: [
+        String.raw`\b(?:much|far|way|vastly|significantly|considerably|dramatically|a\s+lot)\s+(?:better|worse|faster|slower|simpler|easier|cleaner|more\s+\p{L}+|less\s+\p{L}+)\b`,
+        String.raw`\b(?:easier|simpler|cleaner|nicer|superior)\s+(?:than|to)\b`,
+      ],
+    },
+    prescription: {
+      suggestion: "what it does and its limits, not when to choose it",
+      phrases: ["when to use", "when not to use", "when to choose", "when to pick", "opt for"],
+      patterns: [
+        // "Choose Oracle when you need …", "pick the Rust extension if …"
+        String.raw`\b(?:choose|pick)\s+(?=[^.!?;:\n]*?\p{L})[^.!?;:\n]{1,60}?\s(?:when|whenever|if|unless)\b`,
+        // "If you care about speed, pick the Rust extension" (not "…, use `--flag`")
+        String.raw`\bif\s+you(?:'re|’re|\s+are)?\s[^.!?;\n]{1,80}?,\s*(?:use|choose|pick|go\s+with|opt\s+for|prefer|try|consider)(?=\s\p{L}|\s(?:the|a|an)\s+\p{L})`,
+      ],
+    },
+  },
+  allow: ["best practice", "best practices", "best-practice", "best-practices", "best effort", "best match"],
+  markers: ["✅", "❌", "✔️", "✖️", "👍", "👎"],
+  names: true,
+};
+
+const nonEmptyPhrase: Check = (v) =>
+  typeof v === "string" && /[\p{L}\p{N}]/u.test(v) ? undefined : `a phrase with a letter or digit; found ${JSON.stringify(v)}`;
+const regexes: Check = (v) => {
+  if (!Array.isArray(v)) return is.regexes()(v);
+  for (const source of v) {
+    if (typeof source !== "string") return is.regexes()(v);
+    const problem = regexProblem(source);
+    if (problem) return problem;
+  }
+  return undefined;
+};
+const categoryCheck = is.object({
+  phrases: is.arrayOf(nonEmptyPhrase, "phrases"),
+  patterns: regexes,
+  suggestion: is.string(),
+});
+const markersCheck: Check = (v) =>
+  Array.isArray(v) && v.every((m) => typeof m === "string" && m.replace(/\uFE0F/g, "").trim() !== "")
+    ? undefined
+    : `an array of non-empty strings; found ${Array.isArray(v) ? "an array with an empty or non-string item" : JSON.stringify(v)}`;
+
+/** Words that open a noun phrase without naming anything. */
+const DETERMINERS = new Set(
+  "the a an this that these those your our their its it them one some any each every both all no another other".split(" "),
+);
+/** Endings of common nouns (plurals, gerunds, abstract nouns) that are not product names. */
+const COMMON_NOUN = /(?:[^su]s|ing|ion|ment|ness|ity|ly|ed|al|ure|ance|ence|ism|age)$/;
+
+/**
+ * Whether the words of a "Use Y for" object name a product or library: a
+ * word with a capital letter ("Redis", "DuckDB", "the Rust backend"), or one
+ * bare lower-case name ("obstore", "uvloop"); not a common noun phrase ("a
+ * buffer", "sentence case", "transactions") nor an identifier (`snake_case`).
+ */
+export function namesProduct(object: string): boolean {
+  const words = object
+    .split(/\s+/)
+    .map((w) => w.replace(/^[*_(["'“]+|[*_)\]"'”]+$/g, ""))
+    .filter(Boolean);
+  let i = 0;
+  while (i < words.length && DETERMINERS.has(words[i].toLowerCase())) i++;
+  const rest = words.slice(i);
+  if (rest.length === 0 || rest.some((w) => w.includes("_"))) return false;
+  if (rest.some((w) => /\p{Lu}/u.test(w))) return true;
+  return i === 0 && rest.length === 1 && /^[\p{Ll}\p{N}-]{3,}$/u.test(rest[0]) && !COMMON_NOUN.test(rest[0]);
+}
+
+/** "Use Y for", "Don't use Y for", "Choose Y for": group 1 is Y. */
+const USE_FOR = new RegExp(
+  `\\b(?:(?:don't|don’t|do\\s+not|never|always|only)\\s+)?(?:use|choose|pick)\\s+([^\\s.,;:!?][^.,;:!?\\n]{0,60}?)\\s+for(?=\\s+\\p{L})`,
+  "dgiu",
+);
+/** "For analytics, use DuckDB": group 1 is what follows the verb. */
+const FOR_USE = new RegExp(
+  `\\bfor\\s+[^,.;:!?\\n]{1,50},\\s*(?:use|choose|pick|prefer)\\s+([^\\s.,;:!?][^.,;:!?\\n]{0,40})`,
+  "dgiu",
+);
+/** Words that end the object of "For …, use Y". */
+const OBJECT_END = /\s(?:to|for|with|in|on|and|or|instead|when|if|because|as|so|over|than)\b[\s\S]*$/iu;
+
+interface Hit {
+  start: number;
+  end: number;
+  category: string;
+  suggestion: string;
+}
+
+const VERDICT_SUGGESTION = "✅/❌ only on code examples, not as a verdict on a product or use case";
+const PRESCRIPTION_SUGGESTION = "what it does and its limits, not when to choose it";
+
+export default defineRule<SC007Options>({
+  id: "SC007",
+  slug: "no-marketing-language",
+  description: "Guides should describe, not recommend, praise or compare",
+  category: "marketing-language",
+  files: [...KIND_FILES.guide],
+  defaults: SC007Defaults,
+  schema: {
+    categories: is.record(categoryCheck, "categories ({ phrases, patterns, suggestion })"),
+    allow: is.arrayOf(nonEmptyPhrase, "phrases"),
+    markers: markersCheck,
+    names: is.boolean(),
+  },
+  run({ model, options, params, report }) {
+    const units = proseUnits(model, params.parsers?.micromark?.tokens ?? [], () => true);
+    if (units.length === 0) return;
+    const texts = units.map((u) => blankQuoted(u.text));
+    const categories = Object.entries(options.categories);
+    const hits: Hit[][] = units.map(() => []);
+
+    // Phrases (escaped literals, all categories in one expression).
+    const phraseOwners = categories.flatMap(([category, spec]) =>
+      (spec.phrases ?? []).map((phrase) => ({ phrase, category, suggestion: spec.suggestion || `no ${category} language` })),
+    );
+    const matchPhrases = phraseMatcher(phraseOwners.map((p) => p.phrase));
+    texts.forEach((text, u) => {
+      for (const h of matchPhrases(text)) {
+        const owner = phraseOwners[h.phrase];
+        hits[u].push({ start: h.start, end: h.end, category: owner.category, suggestion: owner.suggestion });
+      }
+    });
+
+    // Patterns (user-supplied regular expressions: run with a time budget).
+    const sources: { source: string; category: string; suggestion: string }[] = [];
+    for (const [category, spec] of categories) {
+      for (const source of spec.patterns ?? []) sources.push({ source, category, suggestion: spec.suggestion || `no ${category} language` });
+    }
+    const search = runPatterns(
+      sources.map((s) => s.source),
+      texts,
+    );
+    if (search.timedOut) {
+      report({
+        line: 1,
+        detail: `Expected: option "categories" patterns to search this file within ${PATTERN_BUDGET_MS} ms; Actual: stopped (a pattern backtracks too much), patterns skipped`,
+      });
+    }
+    for (const [u, p, index, length] of search.matches) {
+      hits[u].push({ start: index, end: index + length, category: sources[p].category, suggestion: sources[p].suggestion });
+    }
+
+    if (options.names) {
+      const suggestion = options.categories.prescription?.suggestion || PRESCRIPTION_SUGGESTION;
+      texts.forEach((text, u) => {
+        for (const m of text.matchAll(USE_FOR)) {
+          if (!atClauseStart(text, m.index)) continue;
+          const [objectStart, objectEnd] = m.indices![1];
+          if (isPlain(units[u], text, objectStart, objectEnd) && namesProduct(m[1])) {
+            hits[u].push({ start: m.index, end: m.index + m[0].length, category: "prescription", suggestion });
+          }
+        }
+        for (const m of text.matchAll(FOR_USE)) {
+          if (!atClauseStart(text, m.index)) continue;
+          const object = m[1].replace(OBJECT_END, "");
+          const objectStart = m.indices![1][0];
+          if (isPlain(units[u], text, objectStart, objectStart + object.length) && namesProduct(object)) {
+            hits[u].push({ start: m.index, end: objectStart + object.length, category: "prescription", suggestion });
+          }
+        }
+      });
+    }
+
+    // Verdict markers.
+    const markers = [...new Set(options.markers.map((m) => m.replace(/\uFE0F/g, "")))];
+    if (markers.length > 0) {
+      const markerRe = new RegExp(`(?:${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\uFE0F?`, "gu");
+      const codeStarts = new Set(model.codeBlocks.map((c) => c.line));
+      units.forEach((unit, u) => {
+        if (unit.kind === "row") return; // ✅/❌ in a table cell reads "yes"/"no".
+        if (beforeCode(model.lines, unit.block.endLine, codeStarts)) return; // "✅ Correct:" before a code block.
+        for (const m of texts[u].matchAll(markerRe)) {
+          const at = locate(unit, m.index);
+          if (lineHasCode(unit, at.line)) continue; // "- ✅ `select_to_arrow()` returns …"
+          hits[u].push({ start: m.index, end: m.index + m[0].length, category: "verdict marker", suggestion: VERDICT_SUGGESTION });
+        }
+      });
+    }
+
+    const matchAllowed = phraseMatcher(options.allow);
+    units.forEach((unit, u) => {
+      const allowSpans = matchAllowed(texts[u]);
+      const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end));
+      for (const h of dropOverlaps(kept)) {
+        const at = locate(unit, h.start);
+        const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ").trim();
+        report({
+          line: at.line,
+          detail: `Expected: ${h.suggestion}; Actual: ${h.category} "${found}"`,
+          context: found,
+          range: [at.column, Math.min(h.end, at.lineEnd) - h.start],
+        });
+      }
+    });
+  },
+});
+
+/** Whether a span holds neither code nor a quoted literal (blanked in the search text). */
+function isPlain(unit: ProseUnit, text: string, start: number, end: number): boolean {
+  return !hasCode(unit, start, end) && text.slice(start, end) === unit.text.slice(start, end);
+}
+
+/** Whether a line of a unit holds a code span. */
+function lineHasCode(unit: ProseUnit, line: number): boolean {
+  const i = unit.lines.findIndex((l) => l.line === line);
+  if (i < 0) return false;
+  const start = unit.lines[i].offset;
+  const end = unit.lines[i + 1]?.offset ?? unit.text.length;
+  return hasCode(unit, start, end);
+}
+
+/** Whether the next non-blank line after `line` opens a code block. */
+function beforeCode(lines: readonly string[], line: number, codeStarts: ReadonlySet<number>): boolean {
+  for (let l = line + 1; l <= lines.length; l++) {
+    if (lines[l - 1].trim() === "") continue;
+    return codeStarts.has(l);
+  }
+  return false;
+}

@@ -1,0 +1,200 @@
+/**
+ * SC011 no-template-placeholders: a spec written from a template has its
+ * placeholders filled in (seed 002's templates carry `{slug}`, `{count}`,
+ * `{date}`, `[Feature Name]`, `[Specific, measurable, testable criterion]`,
+ * `[List adapters]`; drafts carry TBD and TODO).
+ *
+ * Only prose is searched (`model.masked`: code spans, fences, HTML and link
+ * targets are blanked). A bracket that micromark read as a link, a
+ * reference, an image or a footnote is not a placeholder, and neither is a
+ * task checkbox.
+ */
+import type { MicromarkToken } from "markdownlint";
+import { KIND_FILES } from "../lib/files.js";
+import { is } from "../lib/options.js";
+import { defineRule } from "../lib/rule.js";
+
+export interface SC011Options {
+  /** Words that mark unfinished text, matched case-sensitively as whole words. */
+  words: string[];
+  /**
+   * Nouns after which a word is a mention, not a placeholder ("a TODO
+   * marker", "TODO comments").
+   */
+  mentions: string[];
+  /** Report `{lower_case words}` in braces (`{slug}`, `{count}`, `{other options}`). */
+  braces: boolean;
+  /** Report `[Capitalised words]` in brackets that are not links (`[Feature Name]`, `[List adapters]`). */
+  brackets: boolean;
+  /** Exact texts that are never reported (e.g. "[Optional]", "{id}"). */
+  allow: string[];
+}
+
+export const SC011Defaults: SC011Options = {
+  words: ["TBD", "TODO"],
+  mentions: [
+    "marker",
+    "markers",
+    "comment",
+    "comments",
+    "placeholder",
+    "placeholders",
+    "item",
+    "items",
+    "tag",
+    "tags",
+    "list",
+    "lists",
+    "note",
+    "notes",
+    "entry",
+    "entries",
+  ],
+  braces: true,
+  brackets: true,
+  allow: [],
+};
+
+/** `{slug}`, `{count}`, `{other options}`, `{pros/cons}`; not `${x}`, `{{x}}`, `\{x}` or `{a, b}`. */
+const BRACES = /(?<![\w$#{\\])\{([a-z][a-z0-9_]*(?:[ /-][a-z0-9_]+)*)\}(?!\})/g;
+/** `[Feature Name]`, `[Yes/No]`; not `[ ]`, `[x]`, `[^1]`, `[!NOTE]`, `list[Item]`, `[text](url)`, `[text][ref]`. */
+const BRACKETS = /(?<![\w\]\\!])\[([A-Z][^[\]\n]{0,119})\](?![([:])/g;
+
+/** Status glyphs: "❌ TODO" in a status column is a state, not a blank. */
+const STATUS = /[❌⬜☐🔲⏳✅✓✗✔✘🚧⭕]\uFE0F?\s*$/u;
+
+/** Whether `column` (0-based) of `text` lies inside a double-quoted run ("…" or “…”): a quotation, not the author's blank. */
+function quoted(text: string, column: number, length: number): boolean {
+  const before = text.slice(0, column);
+  const after = text.slice(column + length);
+  const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"');
+  const curly = before.lastIndexOf("“") > before.lastIndexOf("”") && after.includes("”");
+  return straight || curly;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A span of the document, 1-based lines and columns, end exclusive. */
+interface Span {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * Inline tokens whose text is never a placeholder: links, images,
+ * references and footnotes (micromark resolved them, so the brackets are
+ * Markdown), and code, HTML, autolinks and math (not prose).
+ */
+const NOT_PROSE = new Set([
+  "link",
+  "image",
+  "gfmFootnoteCall",
+  "gfmFootnoteDefinitionLabel",
+  "definition",
+  "codeText",
+  "htmlText",
+  "autolink",
+  "literalAutolink",
+  "mathText",
+]);
+/** Flow tokens the model already masks; nothing inside them is walked. */
+const SKIPPED = new Set(["codeFenced", "codeIndented", "htmlFlow", "mathFlow"]);
+
+/**
+ * Spans of links, images, references, footnotes, code spans, inline HTML,
+ * autolinks and inline math in micromark's tokens, by line (walked without
+ * recursion).
+ */
+export function nonProseSpans(tokens: readonly MicromarkToken[]): Map<number, Span[]> {
+  const byLine = new Map<number, Span[]>();
+  const stack: MicromarkToken[] = [...tokens];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (SKIPPED.has(t.type)) continue;
+    if (NOT_PROSE.has(t.type)) {
+      for (let l = t.startLine; l <= t.endLine; l++) {
+        const list = byLine.get(l);
+        if (list) list.push(t);
+        else byLine.set(l, [t]);
+      }
+      continue;
+    }
+    for (const c of t.children) stack.push(c);
+  }
+  return byLine;
+}
+
+const inside = (span: Span, line: number, column: number) =>
+  (line > span.startLine || (line === span.startLine && column >= span.startColumn)) &&
+  (line < span.endLine || (line === span.endLine && column < span.endColumn));
+
+export default defineRule<SC011Options>({
+  id: "SC011",
+  slug: "no-template-placeholders",
+  description: "Template placeholders should be filled in",
+  category: "templates",
+  files: [
+    ...KIND_FILES.prd,
+    ...KIND_FILES.analysis,
+    ...KIND_FILES.research,
+    ...KIND_FILES.tasks,
+    ...KIND_FILES.recovery,
+  ],
+  defaults: SC011Defaults,
+  schema: {
+    words: is.strings(),
+    mentions: is.strings(),
+    braces: is.boolean(),
+    brackets: is.boolean(),
+    allow: is.strings(),
+  },
+  run({ model, options, params, report }) {
+    const allow = new Set(options.allow);
+    const words = options.words.filter((w) => w.trim() !== "");
+    const mention = new Set(options.mentions.map((m) => m.toLowerCase()));
+    const wordRe = words.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}_-])(${words.map(escape).join("|")})(?![\\p{L}\\p{N}_-])`, "gu")
+      : undefined;
+    let spans: Map<number, Span[]> | undefined;
+    const notProse = (line: number, column: number) =>
+      ((spans ??= nonProseSpans(params.parsers?.micromark?.tokens ?? [])).get(line) ?? []).some((s) =>
+        inside(s, line, column),
+      );
+
+    model.masked.forEach((text, i) => {
+      const line = i + 1;
+      const found: { column: number; text: string }[] = [];
+      if (wordRe) {
+        for (const m of text.matchAll(wordRe)) {
+          const after = text.slice(m.index + m[0].length);
+          if (STATUS.test(text.slice(0, m.index))) continue;
+          if (/['‘`]$/.test(text.slice(0, m.index)) && /^['’`]/.test(after)) continue;
+          const next = /^\s+([\p{L}]+)/u.exec(after);
+          if (next && mention.has(next[1].toLowerCase())) continue;
+          found.push({ column: m.index + 1, text: m[0] });
+        }
+      }
+      if (options.braces && text.includes("{")) {
+        for (const m of text.matchAll(BRACES)) if (m[1].length >= 2) found.push({ column: m.index + 1, text: m[0] });
+      }
+      if (options.brackets && text.includes("[")) {
+        for (const m of text.matchAll(BRACKETS)) {
+          if (!/\p{Ll}/u.test(m[1])) continue;
+          found.push({ column: m.index + 1, text: m[0] });
+        }
+      }
+      found.sort((a, b) => a.column - b.column);
+      for (const f of found) {
+        if (allow.has(f.text) || quoted(text, f.column - 1, f.text.length) || notProse(line, f.column)) continue;
+        report({
+          line,
+          detail: `Expected: no template placeholder; Actual: "${f.text}"`,
+          context: f.text,
+          range: [f.column, f.text.length],
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,118 @@
+/**
+ * SC014 task-ids: checkbox tasks in tasks.md carry an ID (`**R1**`,
+ * `**UT3**`, `**INT2**`, seed 003), IDs are unique in the file, and the
+ * tasks of one section share its prefix scheme.
+ */
+import { KIND_FILES } from "../lib/files.js";
+import type { ListItem, Section } from "../lib/model.js";
+import { type Check, is, regexProblem } from "../lib/options.js";
+import { defineRule } from "../lib/rule.js";
+import { DEFAULT_ID_PATTERN, idNumber, idPrefix, parseTaskLine, type TaskLine } from "../lib/tasks.js";
+
+export interface SC014Options {
+  /**
+   * Which tasks must carry an ID: "always" (every task), "when-used" (every
+   * task of a section where some task has one; the default) or "never"
+   * (IDs are optional; uniqueness and prefixes are still checked).
+   * Sub-tasks (checkbox items under a task) never need one.
+   */
+  requireIds: "always" | "when-used" | "never";
+  /** Regular expression matched at the start of a task's text; group 1 (or the match) is the ID. */
+  idPattern: string;
+  /** Whether the IDs of one section share one prefix ("UT1", "UT2"…) when the file uses prefixes. */
+  samePrefix: boolean;
+}
+
+export const SC014Defaults: SC014Options = {
+  requireIds: "when-used",
+  idPattern: DEFAULT_ID_PATTERN,
+  samePrefix: true,
+};
+
+interface Task {
+  item: ListItem;
+  section: Section;
+  parsed: TaskLine | undefined;
+  subtask: boolean;
+}
+
+const patternCheck: Check = (v) => (typeof v === "string" ? regexProblem(v) : `a regular expression; found ${JSON.stringify(v)}`);
+
+export default defineRule<SC014Options>({
+  id: "SC014",
+  slug: "task-ids",
+  description: "Tasks should carry unique IDs that follow their section's prefix",
+  category: "tasks",
+  files: [...KIND_FILES.tasks],
+  defaults: SC014Defaults,
+  schema: { requireIds: is.oneOf("always", "when-used", "never"), idPattern: patternCheck, samePrefix: is.boolean() },
+  run({ model, options, report }) {
+    const pattern = new RegExp(options.idPattern, "u");
+    const tasks: Task[] = model.listItems
+      .filter((item) => item.checked !== undefined)
+      .map((item) => {
+        let subtask = false;
+        for (let p = item.parent; p && !subtask; p = p.parent) subtask = p.checked !== undefined;
+        return { item, section: item.section, parsed: parseTaskLine(model.lines[item.line - 1] ?? "", pattern), subtask };
+      });
+    const withId = tasks.filter((t) => t.parsed?.id !== undefined);
+    const usesPrefixes = withId.some((t) => idPrefix(t.parsed!.id!) !== "");
+
+    // Per section: its prefix (the most used one; ties: the first) and whether it uses IDs.
+    const prefixOf = new Map<Section, string>();
+    const counts = new Map<Section, Map<string, number>>();
+    for (const t of withId) {
+      const c = counts.get(t.section) ?? new Map<string, number>();
+      const p = idPrefix(t.parsed!.id!);
+      c.set(p, (c.get(p) ?? 0) + 1);
+      counts.set(t.section, c);
+    }
+    for (const [section, c] of counts) {
+      let best = "";
+      let n = -1;
+      for (const [p, k] of c) if (k > n) [best, n] = [p, k];
+      prefixOf.set(section, best);
+    }
+    const nextNumber = (prefix: string) =>
+      1 + Math.max(0, ...withId.filter((t) => idPrefix(t.parsed!.id!) === prefix).map((t) => idNumber(t.parsed!.id!) ?? 0));
+
+    const seen = new Set<string>();
+    for (const t of tasks) {
+      const line = t.item.line;
+      const raw = model.lines[line - 1] ?? "";
+      const parsed = t.parsed;
+      const id = parsed?.id;
+      if (id === undefined) {
+        const required = !t.subtask && (options.requireIds === "always" || (options.requireIds === "when-used" && counts.has(t.section)));
+        if (!required) continue;
+        const prefix = prefixOf.get(t.section) ?? "";
+        const example = prefix && usesPrefixes ? `**${prefix}${nextNumber(prefix)}**` : "**T1**";
+        report({
+          line,
+          detail: `Expected: a task ID such as ${example}; Actual: ${parsed?.label ? `"${parsed.label}" (no ID)` : "none"}`,
+          context: raw.trim(),
+          range: parsed ? [parsed.textStart + 1, Math.max(1, parsed.text.length)] : undefined,
+        });
+        continue;
+      }
+      const range: [number, number] = [parsed!.idColumn! + 1, parsed!.idLength!];
+      if (seen.has(id)) {
+        report({ line, detail: `Task ID "${id}": Expected: unique IDs; Actual: an earlier task has it`, context: raw.trim(), range });
+      }
+      seen.add(id);
+      if (options.samePrefix && usesPrefixes) {
+        const expected = prefixOf.get(t.section) ?? "";
+        const actual = idPrefix(id);
+        if (actual !== expected) {
+          const where = t.section.level === 0 ? "this document" : `"${t.section.title}"`;
+          report({
+            line,
+            detail: `Task ID "${id}": Expected: prefix "${expected}" as in the other tasks of ${where}; Actual: "${actual}"`,
+            context: raw.trim(),
+            range,
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * SC015 no-mojibake: text garbled by decoding UTF-8 as Windows-1252 or
+ * Latin-1 (`âœ“` for "✓", `â€™` for "’", `Ã©` for "é"; seed 003 has one).
+ * Fixable: the fix writes the intended text over the run.
+ */
+import { findMojibake, showText } from "../lib/mojibake.js";
+import { is } from "../lib/options.js";
+import { defineRule } from "../lib/rule.js";
+
+export interface SC015Options {
+  /**
+   * Whether code spans and code blocks are checked too (default true: a
+   * wrong decoding garbles a whole file, code included, and a repair that
+   * left the code garbled would be half a repair).
+   */
+  code: boolean;
+}
+
+export const SC015Defaults: SC015Options = { code: true };
+
+export default defineRule<SC015Options>({
+  id: "SC015",
+  slug: "no-mojibake",
+  description: "Text should not be garbled by a wrong character encoding",
+  category: "encoding",
+  files: ["**/*.md"],
+  defaults: SC015Defaults,
+  schema: { code: is.boolean() },
+  run({ model, options, report }) {
+    // HTML comments arrive blanked by markdownlint; front matter is not in the lines.
+    const lines = options.code ? model.lines : model.masked;
+    for (let i = 0; i < lines.length; i++) {
+      for (const m of findMojibake(lines[i])) {
+        const why = `UTF-8 read as ${m.encoding}`;
+        const range: [number, number] = [m.index + 1, m.text.length];
+        if (m.intended === undefined) {
+          report({
+            line: i + 1,
+            detail: `Expected: the intended character (likely ${showText(m.likely ?? "")}); Actual: ${showText(m.text)} (${why}, a byte lost)`,
+            context: m.text,
+            range,
+          });
+          continue;
+        }
+        report({
+          line: i + 1,
+          detail: `Expected: ${m.intended === "" ? "nothing (a byte-order mark)" : showText(m.intended)}; Actual: ${showText(m.text)} (${why})`,
+          context: m.text,
+          range,
+          fixInfo: { editColumn: m.index + 1, deleteCount: m.text.length, insertText: m.intended },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,132 @@
+/**
+ * Helpers for the integration tests that drive real tools (npm, the
+ * markdownlint-cli2 CLI, pre-commit): running commands, scratch directories,
+ * and reading the CLI's default output back into rule/line/detail findings.
+ */
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import rules from "../dist/index.js";
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** This package's manifest. */
+export const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  name: string;
+  version: string;
+  [key: string]: unknown;
+};
+
+/** The installed version of a dependency of this repository (node_modules). */
+export function installedVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+}
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment for npm in tests: quiet, no audit/fund/update checks. */
+export function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+    npm_config_loglevel: "error",
+    ...extra,
+  };
+}
+
+/** Run a command to completion; never throws on a non-zero exit. */
+export function run(command: string, args: string[], options: SpawnSyncOptions = {}): RunResult {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: String(result.stdout ?? ""), stderr: String(result.stderr ?? "") };
+}
+
+/** Run a command and throw with its output when it fails. */
+export function runOk(command: string, args: string[], options: SpawnSyncOptions = {}): RunResult {
+  const result = run(command, args, options);
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} exited ${result.status}\n${result.stdout}\n${result.stderr}`);
+  }
+  return result;
+}
+
+/** A fresh scratch directory (removed by `cleanup`). */
+export function scratch(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+export function cleanup(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Write files (path relative to `dir` → content), creating folders. */
+export function writeTree(dir: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
+
+/** Names that never belong in a copy of the working tree. */
+const NOT_COPIED = new Set([".git", "node_modules", "dist", "coverage", ".tmp", "bench"]);
+
+/**
+ * Copy the working tree (what `git add -A` would take: no .git,
+ * node_modules, build output or tarballs) to `dest`.
+ */
+export function copyWorkingTree(dest: string): void {
+  for (const entry of readdirSync(ROOT)) {
+    if (NOT_COPIED.has(entry) || entry.endsWith(".tgz")) continue;
+    cpSync(join(ROOT, entry), join(dest, entry), {
+      recursive: true,
+      filter: (src) => !src.split(/[\\/]/).some((part) => part === "node_modules" || part.endsWith(".tgz")),
+    });
+  }
+}
+
+/** A finding as the CLI's default formatter prints it. */
+export interface CliFinding {
+  file: string;
+  line: number;
+  rule: string;
+  detail: string;
+}
+
+const descriptions = new Map<string, string>(rules.map((r) => [r.names[0], r.description]));
+const LINE = /^(.+?):(\d+)(?::\d+)? (?:error|warning) ([A-Z]+\d{3})\/\S+ (.*)$/;
+
+/**
+ * Read markdownlint-cli2's default output (`file:line[:column] error
+ * ID/slug description [detail] [Context: "…"]`) back into findings. Details
+ * may hold brackets, so the rule's known description is cut off first.
+ */
+export function parseCli2(output: string): CliFinding[] {
+  const found: CliFinding[] = [];
+  for (const raw of output.split(/\r?\n/)) {
+    const m = LINE.exec(raw.trim());
+    if (!m) continue;
+    const [, file, line, rule] = m;
+    let rest = m[4].replace(/ \[Context: ".*"\]$/, "");
+    const description = descriptions.get(rule);
+    if (description && rest.startsWith(description)) rest = rest.slice(description.length);
+    else rest = rest.replace(/^[^[]*/, "");
+    const detail = rest.trim().replace(/^\[/, "").replace(/\]$/, "");
+    found.push({ file, line: Number(line), rule, detail });
+  }
+  return found.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule) || a.detail.localeCompare(b.detail),
+  );
+}
+
+/** The IDs of the suite's rules, in registry order. */
+export const RULE_IDS: string[] = rules.map((r) => r.names[0]);

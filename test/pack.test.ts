@@ -1,0 +1,209 @@
+/**
+ * The published package, as a consumer gets it: `npm pack` this repository
+ * (which runs `prepare`, i.e. tsc), check the tarball, install it with
+ * markdownlint-cli2 into a fresh project, and lint a specs tree there with
+ *
+ *     "customRules": ["markdownlint-spec-contract"],
+ *     "config": { "extends": "markdownlint-spec-contract/config/recommended.jsonc" }
+ *
+ * through the real `markdownlint-cli2` binary. A second project does the
+ * same with markdownlint-cli2 0.22 (markdownlint 0.40, the engine the VS Code
+ * extension bundles), the lower end of the peer range. TypeScript consumers
+ * get the option types from the package's `exports`.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  cleanup,
+  type CliFinding,
+  installedVersion,
+  npmEnv,
+  parseCli2,
+  PKG,
+  ROOT,
+  RULE_IDS,
+  run,
+  runOk,
+  scratch,
+  writeTree,
+} from "./integration.js";
+
+const CONFIG = `{
+  "customRules": ["markdownlint-spec-contract"],
+  "config": { "extends": "markdownlint-spec-contract/config/recommended.jsonc" }
+}
+`;
+
+// 33 words under "Overview", 39 in the document (headings count for their parents); a 130-character line that MD013 would flag (the preset turns it off).
+const PRD = `# PRD: Nightly Export
+
+## Overview (300+ words)
+
+The export job writes one CSV file per tenant every night, and ${"the operators read it in the morning ".repeat(3).trim()}.
+`;
+
+const SPECS: Record<string, string> = {
+  ".markdownlint-cli2.jsonc": CONFIG,
+  "specs/active/nightly-export/prd.md": PRD,
+};
+
+/** The SC001 findings the PRD above must get, from every supported markdownlint. */
+const EXPECTED_SC001: CliFinding[] = [
+  {
+    file: "specs/active/nightly-export/prd.md",
+    line: 1,
+    rule: "SC001",
+    detail: "Document: Expected: at least 2000 words; Actual: 39 words",
+  },
+  {
+    file: "specs/active/nightly-export/prd.md",
+    line: 3,
+    rule: "SC001",
+    detail: 'Section "Overview (300+ words)": Expected: at least 300 words; Actual: 33 words',
+  },
+];
+
+let work: string;
+let tarball: string;
+let packStdout: string;
+
+/** Install the tarball and a markdownlint-cli2 version into a new project; returns its directory. */
+function consumer(name: string, cli2Version: string): string {
+  const dir = join(work, name);
+  writeTree(dir, {
+    "package.json": JSON.stringify({ name, private: true, type: "module" }, null, 2),
+    ...SPECS,
+  });
+  runOk("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, `markdownlint-cli2@${cli2Version}`], {
+    cwd: dir,
+    env: npmEnv(),
+  });
+  return dir;
+}
+
+function lintSpecs(dir: string) {
+  const result = run(join(dir, "node_modules", ".bin", "markdownlint-cli2"), ["specs/**/*.md"], { cwd: dir });
+  return { ...result, findings: parseCli2(result.stdout + result.stderr) };
+}
+
+beforeAll(() => {
+  work = scratch("spec-contract-pack");
+  const packed = runOk("npm", ["pack", "--pack-destination", work], { cwd: ROOT, env: npmEnv({ npm_config_loglevel: "" }) });
+  packStdout = packed.stdout;
+  tarball = join(work, packStdout.trim().split("\n").pop()!);
+});
+
+afterAll(() => cleanup(work));
+
+describe("npm pack", () => {
+  it("prints only the tarball name on stdout (pre-commit reads it)", () => {
+    expect(packStdout).toBe(`${PKG.name}-${PKG.version}.tgz\n`);
+  });
+
+  it("holds the built rules, types, presets, rule pages and legal files, and no sources or tests", () => {
+    const files = runOk("tar", ["-tzf", tarball]).stdout.split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
+    for (const required of [
+      "package.json",
+      "LICENSE",
+      "CHANGELOG.md",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/cli/scorecard.js",
+      "config/recommended.jsonc",
+    ]) {
+      expect(files).toContain(required);
+    }
+    for (const file of files) {
+      expect(file).not.toMatch(/^(test|fixtures|scripts|node_modules|seeds)\//);
+      expect(file).not.toMatch(/(?<!\.d)\.ts$/);
+    }
+    // Every rule's information URL names a page that ships with the package.
+    const pages = files.filter((f) => f.startsWith("docs/rules/"));
+    for (const id of RULE_IDS) expect(pages.some((p) => p.startsWith(`docs/rules/${id}-`))).toBe(true);
+  });
+});
+
+describe("a fresh project with the tarball and markdownlint-cli2", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = consumer("consumer", installedVersion("markdownlint-cli2"));
+  });
+
+  it("loads the rules by package name and extends the preset by module path", () => {
+    const script = `
+      import { createRequire } from "node:module";
+      import rules from "markdownlint-spec-contract";
+      const require = createRequire(import.meta.url);
+      console.log(JSON.stringify({
+        ids: rules.map((r) => r.names[0]),
+        preset: require.resolve("markdownlint-spec-contract/config/recommended.jsonc"),
+        version: require("markdownlint-spec-contract/package.json").version,
+      }));`;
+    const out = JSON.parse(runOk("node", ["--input-type=module", "-e", script], { cwd: dir }).stdout) as {
+      ids: string[];
+      preset: string;
+      version: string;
+    };
+    expect(out.ids).toEqual(RULE_IDS);
+    expect(out.preset).toBe(join(dir, "node_modules", "markdownlint-spec-contract", "config", "recommended.jsonc"));
+    expect(out.version).toBe(PKG.version);
+  });
+
+  it("lints a specs tree through the real CLI with the preset", () => {
+    const { status, findings } = lintSpecs(dir);
+    expect(status).toBe(1);
+    expect(findings.filter((f) => f.rule === "SC001")).toEqual(EXPECTED_SC001);
+    // The preset turns MD013 off; every finding comes from a known rule, none from a crash or a bad option.
+    expect(findings.filter((f) => f.rule === "MD013")).toEqual([]);
+    for (const f of findings) {
+      if (f.rule.startsWith("SC")) expect(RULE_IDS).toContain(f.rule);
+      expect(f.detail).not.toMatch(/^(Internal error|Invalid configuration)/);
+    }
+  });
+
+  it("gives TypeScript consumers the rule array and each rule's option types", () => {
+    writeTree(dir, {
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: {
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ["check.ts"],
+      }),
+      "check.ts": `import rules, { type RuleConfig } from "markdownlint-spec-contract";
+import type { Rule } from "markdownlint";
+// Every rule of the registry has its options type exported from the package entry.
+import type { ${RULE_IDS.map((id) => `${id}Options`).join(", ")} } from "markdownlint-spec-contract";
+export type AllOptions = [${RULE_IDS.map((id) => `RuleConfig<${id}Options>`).join(", ")}];
+
+export const all: Rule[] = rules;
+export const budget: SC001Options = {
+  count: "wc",
+  documents: [{ files: ["**/prd.md"], minWords: 1500, sections: { Overview: 200 } }],
+};
+// @ts-expect-error: count is "prose" or "wc"
+export const wrong: SC001Options = { count: "words", documents: [] };
+`,
+    });
+    const tsc = run("node", [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: dir });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+});
+
+describe("a fresh project on markdownlint-cli2 0.22 (markdownlint 0.40, as in the VS Code extension)", () => {
+  it("reports the same findings", () => {
+    const dir = consumer("consumer-cli2-022", "0.22.0");
+    expect(JSON.parse(readFileSync(join(dir, "node_modules", "markdownlint", "package.json"), "utf8")).version).toBe("0.40.0");
+    const { status, findings } = lintSpecs(dir);
+    expect(status).toBe(1);
+    expect(findings.filter((f) => f.rule === "SC001")).toEqual(EXPECTED_SC001);
+    const latest = lintSpecs(join(work, "consumer")).findings.filter((f) => f.rule.startsWith("SC"));
+    expect(findings.filter((f) => f.rule.startsWith("SC"))).toEqual(latest);
+  });
+});

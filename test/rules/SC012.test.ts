@@ -1,0 +1,179 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { findings } from "../helpers.js";
+
+const prd = "specs/active/demo/prd.md";
+const seed = (first: number, last: number) =>
+  readFileSync(new URL("../../../shared/seeds/002_fd26cd43a510520c.txt", import.meta.url), "utf8")
+    .split("\n")
+    .slice(first - 1, last)
+    .join("\n");
+const only = (sections: (string | string[])[], order?: boolean) => ({
+  documents: [{ files: ["**/prd.md"], sections, ...(order === undefined ? {} : { order }) }],
+});
+
+const PRD_SECTIONS = [
+  "Overview",
+  "Problem Statement",
+  "Solution Summary",
+  "Affected Components",
+  "Architecture",
+  "Implementation Details",
+  "Testing Strategy",
+  "Acceptance Criteria",
+  "Risks & Mitigation",
+  "Dependencies",
+];
+
+describe("SC012 required-sections", () => {
+  it("reports every missing PRD section once, on line 1", () => {
+    expect(findings("# PRD: Demo\n\nText.\n", prd, "SC012")).toEqual(
+      PRD_SECTIONS.map((s) => ({ line: 1, rule: "SC012", detail: `Expected: a section "${s}"; Actual: none` })).sort((a, b) =>
+        a.detail.localeCompare(b.detail),
+      ),
+    );
+  });
+
+  it("accepts the seed templates of every kind as they are", () => {
+    expect(findings(seed(653, 884), prd, "SC012")).toEqual([]);
+    expect(findings(seed(375, 401), "specs/active/demo/research/analysis.md", "SC012")).toEqual([]);
+    expect(findings(seed(479, 621), "specs/active/demo/research/plan.md", "SC012")).toEqual([]);
+    expect(findings(seed(954, 1045), "specs/active/demo/tasks.md", "SC012")).toEqual([]);
+    expect(findings(seed(1057, 1147), "specs/active/demo/recovery.md", "SC012")).toEqual([]);
+  });
+
+  it("accepts the seed 003 tasks template once its mojibake is repaired, and names the garbled heading as nearest", () => {
+    const tasks = readFileSync(new URL("../../../shared/seeds/003_ed95a5327ab62f62.txt", import.meta.url), "utf8");
+    expect(findings(tasks, "specs/active/demo/tasks.md", "SC012")).toEqual([
+      {
+        line: 1,
+        rule: "SC012",
+        detail: 'Expected: a section "Phase 1: Planning & Research"; Actual: none (nearest heading: "Phase 1: Planning & Research âœ“")',
+      },
+    ]);
+    expect(findings(tasks.replace("âœ“", "✓"), "specs/active/demo/tasks.md", "SC012")).toEqual([]);
+  });
+
+  it("matches headings as SC001 does: any level, numbering, case, emoji, & and a trailing parenthetical", () => {
+    const md = "# PRD\n\n## 1. OVERVIEW 🚀 (300+ words)\n\n#### risks and mitigation\n";
+    expect(findings(md, prd, "SC012", only(["Overview", "Risks & Mitigation"]))).toEqual([]);
+  });
+
+  it("names the nearest heading when one is close (plural, extra words) and none when nothing is", () => {
+    const md = "# PRD\n\n## Risks and Mitigations\n\n## Backend Testing\n\n## Glossary\n";
+    expect(findings(md, prd, "SC012", only(["Risks & Mitigation", "Testing", "Dependencies"]))).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Dependencies"; Actual: none' },
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Risks & Mitigation"; Actual: none (nearest heading: "Risks and Mitigations")' },
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Testing"; Actual: none (nearest heading: "Backend Testing")' },
+    ]);
+  });
+
+  it("does not offer a heading that already satisfies another required section", () => {
+    const md = "# PRD\n\n## Testing\n";
+    expect(findings(md, prd, "SC012", only(["Testing", "Testing Strategy"]))).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Testing Strategy"; Actual: none' },
+    ]);
+  });
+
+  it("turns hints off with similarity 1", () => {
+    const md = "# PRD\n\n## Risks & Mitigations\n";
+    expect(findings(md, prd, "SC012", { ...only(["Risks & Mitigation"]), similarity: 1 })).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Risks & Mitigation"; Actual: none' },
+    ]);
+  });
+
+  it("accepts any one of a list of alternatives, and names the first when all are missing", () => {
+    const md = "# Recovery\n\n## Next Steps for Expert Agent\n";
+    expect(findings(md, prd, "SC012", only([["Next Steps", "Next Steps for Expert Agent"]]))).toEqual([]);
+    expect(findings("# Recovery\n", prd, "SC012", only([["Next Steps", "What Next"]]))).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Next Steps"; Actual: none' },
+    ]);
+  });
+
+  it("reports a section listed twice only once", () => {
+    expect(findings("# PRD\n", prd, "SC012", only(["Overview", "overview"]))).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Overview"; Actual: none' },
+    ]);
+  });
+
+  it("ignores order by default and checks it when asked, on the out-of-order heading", () => {
+    const md = "# PRD\n\n## Architecture\n\n## Overview\n\n## Testing Strategy\n\n## Dependencies\n";
+    const sections = ["Overview", "Architecture", "Testing Strategy", "Dependencies"];
+    expect(findings(md, prd, "SC012", only(sections))).toEqual([]);
+    expect(findings(md, prd, "SC012", only(sections, true))).toEqual([
+      { line: 5, rule: "SC012", detail: 'Section "Overview": Expected: before "Architecture"; Actual: after it' },
+    ]);
+    const late = "# PRD\n\n## Overview\n\n## Dependencies\n\n## Architecture\n\n## Testing Strategy\n";
+    expect(findings(late, prd, "SC012", only(sections, true))).toEqual([
+      { line: 5, rule: "SC012", detail: 'Section "Dependencies": Expected: after "Testing Strategy"; Actual: before it' },
+    ]);
+  });
+
+  it("uses the first entry whose files match, and skips files no entry matches", () => {
+    const options = {
+      documents: [
+        { files: ["**/special/prd.md"], sections: ["Scope"] },
+        { files: ["**/prd.md"], sections: ["Overview"] },
+      ],
+    };
+    expect(findings("# PRD\n\n## Overview\n", "x/special/prd.md", "SC012", options)).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Scope"; Actual: none' },
+    ]);
+    expect(findings("# PRD\n\n## Overview\n", "x/prd.md", "SC012", options)).toEqual([]);
+    expect(findings("# Notes\n", "docs/notes.md", "SC012")).toEqual([]);
+  });
+
+  it("applies the defaults of each kind", () => {
+    expect(findings("# Recovery\n\n## Quick Context\n", "specs/active/x/recovery.md", "SC012")).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Next Steps"; Actual: none' },
+    ]);
+    const tasks = "# Tasks\n\n## Phase 1: Planning & Research ✓\n\n## Phase 3: Testing (Auto-invoked)\n\n## Phase 4: Documentation\n\n## Phase 5: Quality Gate\n";
+    expect(findings(tasks, "specs/active/x/tasks.md", "SC012")).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Quality Gate & Archive"; Actual: none (nearest heading: "Phase 5: Quality Gate")' },
+    ]);
+  });
+
+  it("skips agent definitions and templates by default", () => {
+    expect(findings("# PRD agent\n", ".claude/agents/prd.md", "SC012")).toEqual([]);
+    expect(findings("# PRD\n", "specs/template-spec/prd.md", "SC012")).toEqual([]);
+  });
+
+  it("does not count headings in code blocks, and handles CRLF, front matter and empty files", () => {
+    const fenced = "# PRD\n\n```markdown\n## Overview\n```\n";
+    expect(findings(fenced, prd, "SC012", only(["Overview"]))).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Overview"; Actual: none' },
+    ]);
+    expect(findings("# PRD\r\n\r\n## Overview\r\n", prd, "SC012", only(["Overview"]))).toEqual([]);
+    expect(findings("# PRD\r\n\r\n## B\r\n\r\n## A\r\n", prd, "SC012", only(["A", "B"], true))).toEqual([
+      { line: 5, rule: "SC012", detail: 'Section "A": Expected: before "B"; Actual: after it' },
+    ]);
+    const front = "---\ntitle: PRD\n---\n# PRD\n\n## Architecture\n\n## Overview\n";
+    expect(findings(front, prd, "SC012", only(["Overview", "Architecture"], true))).toEqual([
+      // File lines: the front matter's 3 lines count.
+      { line: 8, rule: "SC012", detail: 'Section "Overview": Expected: before "Architecture"; Actual: after it' },
+    ]);
+    expect(findings("", prd, "SC012", only(["Overview"]))).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Overview"; Actual: none' },
+    ]);
+  });
+
+  it("reports bad options on line 1, naming the rule and the option", () => {
+    const bad = (options: unknown) => findings("# PRD\n", prd, "SC012", options);
+    expect(bad({ documents: [{ files: ["**/prd.md"], sections: [42] }] })).toEqual([
+      {
+        line: 1,
+        rule: "SC012",
+        detail:
+          'Invalid configuration of SC012/required-sections: option "documents" must be an array of required-section entries; item 1: "sections" to be an array of headings; item 1: a heading or a non-empty array of alternative headings; found 42',
+      },
+    ]);
+    expect(bad({ documents: [{ sections: ["A"] }] })[0].detail).toBe(
+      'Invalid configuration of SC012/required-sections: option "documents" must be an array of required-section entries; item 1: a "files" key',
+    );
+    expect(bad({ similarity: 2 })[0].detail).toBe(
+      'Invalid configuration of SC012/required-sections: option "similarity" must be a number from 0 to 1; found 2',
+    );
+    expect(bad({ documents: [{ files: ["**/prd.md"], sections: [[]] }] })[0].detail).toContain("a heading or a non-empty array");
+    expect(bad({ order: true })[0].detail).toContain('unknown option "order"');
+  });
+});
