@@ -3,14 +3,17 @@
  * `npm run bench`: what the suite costs on top of a markdownlint-cli2 run.
  * See docs/performance.md for the method and the latest figures.
  *
- *   node bench/run.mjs [--files 2000] [--seed 1] [--runs 5] [--scaling-runs 3]
- *                      [--sections main,own,scaling,rules,patho] [--patho-scale 1]
+ *   node bench/run.mjs [--files 1000] [--seed 1] [--runs 3] [--scaling-runs 3]
+ *                      [--sections main,floor,own,scaling,rules,patho] [--patho-scale 1]
  *                      [--json bench/out/results.json]
  *
  * Corpus: ../shared/corpus plus a generated specs tree (bench/generate.mjs),
  * both copied under bench/out/corpus/ so no project configuration applies.
  * Sections:
  *   main     markdownlint-cli2, default rules (A) vs default rules + suite (B)
+ *   floor    default rules (A) vs default rules + a no-op micromark rule (E):
+ *            what any custom micromark rule costs (markdownlint freezes the
+ *            tokens once custom rules are present)
  *   own      suite alone (C) vs a no-op micromark rule alone (D)
  *   scaling  A and B on 10/25/50/100% of the corpus, time per MB
  *   rules    per-rule share of the suite's own time (in-process, instrumented)
@@ -35,11 +38,11 @@ const arg = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const FILES = Number(arg("files", "2000"));
+const FILES = Number(arg("files", "1000"));
 const SEED = Number(arg("seed", "1"));
-const RUNS = Number(arg("runs", "5"));
+const RUNS = Number(arg("runs", "3"));
 const SCALING_RUNS = Number(arg("scaling-runs", "3"));
-const SECTIONS = new Set(arg("sections", "main,own,scaling,rules,patho").split(","));
+const SECTIONS = new Set(arg("sections", "main,floor,own,scaling,rules,patho").split(","));
 const PATHO_SCALE = Number(arg("patho-scale", "1"));
 const JSON_OUT = arg("json", join(out, "results.json"));
 
@@ -86,6 +89,7 @@ const variants = {
   B: { label: "default rules + suite", config: { default: true }, customRules: [dist] },
   C: { label: "suite alone", config: { default: false, "spec-contract": true }, customRules: [dist] },
   D: { label: "no-op micromark rule alone", config: { default: false, "bench-noop": true }, customRules: [join(here, "noop-rule.mjs")] },
+  E: { label: "default rules + no-op rule", config: { default: true }, customRules: [join(here, "noop-rule.mjs")] },
 };
 for (const [key, v] of Object.entries(variants)) {
   v.file = join(configDir, `${key}.markdownlint-cli2.jsonc`);
@@ -185,6 +189,16 @@ if (SECTIONS.has("main")) {
   }
   log(`ratio B/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}   (targets ≤ 1.10, ≤ 1.10)`);
   if (r.B.internal) log(`!! ${r.B.internal} internal-error findings`);
+}
+
+if (SECTIONS.has("floor")) {
+  log("\n== floor: default rules (A) vs default rules + a no-op micromark rule (E) ==");
+  const r = await pairs("A", "E", allFiles, RUNS, "floor");
+  results.floor = r;
+  for (const k of ["A", "E"]) {
+    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB`);
+  }
+  log(`ratio E/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}  (the floor under any custom rule)`);
 }
 
 if (SECTIONS.has("own")) {

@@ -12,7 +12,7 @@
  * - **arrow chains**: a line where two or more arrows pointing the same way
  *   (`-->`, `──▶`, `→`, `=>`, `<--`) join labels (`A --> B --> C`);
  * - **drawn or attached arrows**: an arrow drawn with strokes between two
- *   labels (`A ──▶ B`, `A ---> B`), an arrow that starts or ends at a wall,
+ *   labels (`A ──▶ B`, `A ---> B`, `A -- HTTP --> B`), an arrow that starts or ends at a wall,
  *   corner or bracketed node (`|------>|`, `| A | ---> | B |`,
  *   `[idle] --> [run]`), or a headless stroke line between labels
  *   (`Q1 ───── Q2`);
@@ -27,8 +27,8 @@
  * enough either.
  *
  * A block is not a diagram when it is diagram *notation* (mermaid,
- * PlantUML, Graphviz), a placeholder (`TBD`, `[diagram here]`, an HTML
- * comment, nothing), a terminal session (`$ command` first: its output is a
+ * PlantUML, Graphviz), a placeholder (one line such as `TBD` or
+ * `[diagram here]`, boxed or not; an HTML comment; nothing), a terminal session (`$ command` first: its output is a
  * log, banners included), mostly code or configuration (unless it draws
  * boxes), a table, or a tree listing: `├── name` lines are neutral, their
  * glyphs and annotation arrows count for nothing.
@@ -60,7 +60,7 @@ export interface DiagramFeatures {
   boxes: number;
   /** Closed boxes divided into columns (tables). */
   grids: number;
-  /** Lines with two or more arrows joining labels. */
+  /** Lines with two or more arrows pointing the same way and joining labels. */
   chains: number;
   /** Drawn arrows (`──▶`, `--->`) and arrows that start or end at a wall, corner or bracketed node. */
   attachedArrows: number;
@@ -80,7 +80,7 @@ export interface DiagramFeatures {
 
 export interface DiagramVerdict {
   diagram: boolean;
-  /** Why, in a few words ("2 boxes", "tree listing", "mermaid notation"). */
+  /** Why, in a few words ("2 boxes", "tree listing", "diagram notation, not a drawing"). */
   reason: string;
   features: DiagramFeatures;
 }
@@ -108,8 +108,9 @@ const BOTTOM_EDGE = new RegExp(
 const ASCII_EDGE = /\+[-=]{2,}(?:\+[-=]{2,})*\+|\+-+ [^+|]{1,40}? -+\+|\.-{2,}\.|'-{2,}'/g;
 
 /**
- * Arrows: ASCII `->`, `-->`, `<--`, `==>`, `<==`, `<->`; box-drawing runs
- * ending in a head (`──▶`, `─►`, `──>`); single arrow glyphs (`→`, `⇒`).
+ * Arrows: labelled ones (`-- HTTP -->`, `── calls ──▶`); ASCII `->`, `-->`,
+ * `<--`, `=>`, `==>`, `<==`, `<->`, `~~>`, `..>`; box-drawing runs ending in
+ * a head (`──▶`, `─►`, `──>`); single arrow glyphs (`→`, `⇒`).
  */
 const ARROW = new RegExp(
   [
@@ -165,6 +166,12 @@ const CODE_LINE = [
   /^\s*"[^"]+"\s*:/,
   /^\s*(?:#|\/\/)/,
 ];
+
+/** A line of program text; a line that draws an arrow counts only when it ends like a statement. */
+function isCodeLine(text: string): boolean {
+  if (!CODE_LINE.some((re) => re.test(text))) return false;
+  return !/[→▶►▼↓←◀⇒]|-{2,}>|<-{2,}|[─━]{2,}/u.test(text) || /[;{]\s*$/.test(text);
+}
 
 interface Row {
   text: string;
@@ -361,7 +368,7 @@ export function diagramFeatures(lines: readonly string[]): DiagramFeatures {
     verticalLinks: 0,
     pointedLinks: 0,
     treeLines: rows.filter((r) => r.tree).length,
-    codeLines: rows.filter((r) => !r.blank && !r.tree && CODE_LINE.some((re) => re.test(r.text))).length,
+    codeLines: rows.filter((r) => !r.blank && !r.tree && isCodeLine(r.text)).length,
     lines: rows.filter((r) => !r.blank).length,
   };
   for (const row of rows) {
@@ -396,17 +403,18 @@ export function diagramFeatures(lines: readonly string[]): DiagramFeatures {
   return features;
 }
 
-/** Whether the block's text, once drawing characters are removed, is only a placeholder. */
+/**
+ * Whether the block, once drawing characters are removed, holds only a
+ * placeholder: nothing, a word such as "TBD", or one template slot
+ * ("[Diagram here]", "{diagram}", "<insert diagram>") on a single line.
+ */
 function isPlaceholder(lines: readonly string[]): boolean {
-  const text = stripComments(lines)
-    .join(" ")
-    .replace(/[─━═│┃║┌┐└┘├┤┬┴┼╭╮╯╰╔╗╚╝+|\-=_*#]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (text === "") return true;
-  if (PLACEHOLDER.test(text)) return true;
-  // Only bracketed template slots: "[Diagram here]", "{diagram}", "<insert diagram>".
-  return /^(?:(?:\[[^\]]*\]|\{[^}]*\}|<[^>]*>)\s*)+$/.test(text) && !/[-=]>|→|▶|►/u.test(text);
+  const texts = stripComments(lines)
+    .map((l) => l.replace(/[─━═│┃║┌┐└┘├┤┬┴┼╭╮╯╰╔╗╚╝┏┓┗┛+|\-=_*#.']/gu, " ").replace(/\s+/g, " ").trim())
+    .filter((l) => l !== "");
+  if (texts.length === 0) return true;
+  if (texts.length > 1) return false;
+  return PLACEHOLDER.test(texts[0]) || /^(?:\[[^\]]*\]|\{[^}]*\}|<[^>]*>)$/.test(texts[0]);
 }
 
 /** Decide whether the lines of a code block draw an ASCII diagram, and why. */

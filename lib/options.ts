@@ -111,21 +111,37 @@ export interface OptionsResult<T> {
   problems: string[];
 }
 
-// Keyed on the configuration object, then on the rule's defaults: markdownlint
-// may hand several rules one shared object (a rule enabled through a tag gets
-// the same `{}` as its siblings), so the configuration alone is no key.
-const resultCache = new WeakMap<object, WeakMap<object, OptionsResult<unknown>>>();
+// Keyed on the rule's defaults, then on the configuration's content (JSON).
+// markdownlint builds a fresh configuration object for every file (it
+// re-reads inline configuration per file; a rule enabled with `true` gets a
+// new frozen `{}` each time), so an identity cache never hits. A stable
+// result matters: rules cache compiled patterns per options object, and a
+// fresh object per file made them recompile for every file.
+const resultCache = new WeakMap<object, Map<string, OptionsResult<unknown>>>();
+/** Distinct configurations remembered per rule (inline configuration can vary per file). */
+const MAX_CACHED_CONFIGS = 64;
+
+function contentKey(config: unknown): string | undefined {
+  try {
+    return JSON.stringify(config ?? null);
+  } catch {
+    return undefined; // cycles or BigInt: validate every time
+  }
+}
 
 /**
  * Merge a rule's configuration over its defaults, checking every key. Unknown
  * keys, wrong types and values that do not compile are problems; the
- * defaults stand in for any option that has one. Results are cached per
- * configuration object (markdownlint passes the same one for every file).
+ * defaults stand in for any option that has one. Results are cached per rule
+ * and configuration content, so every file with the same configuration gets
+ * the same options object.
  */
 export function readOptions<T extends object>(config: unknown, defaults: T, schema: Schema<T>): OptionsResult<T> {
   const key = typeof config === "object" && config !== null ? config : undefined;
-  if (key) {
-    const hit = resultCache.get(key)?.get(defaults);
+  const ck = contentKey(key ?? null);
+  let perRule = resultCache.get(defaults);
+  if (ck !== undefined) {
+    const hit = perRule?.get(ck);
     if (hit) return hit as OptionsResult<T>;
   }
   const problems: string[] = [];
@@ -143,10 +159,10 @@ export function readOptions<T extends object>(config: unknown, defaults: T, sche
     }
   }
   const result = { options, problems };
-  if (key) {
-    let perRule = resultCache.get(key);
-    if (!perRule) resultCache.set(key, (perRule = new WeakMap()));
-    perRule.set(defaults, result);
+  if (ck !== undefined) {
+    if (!perRule) resultCache.set(defaults, (perRule = new Map()));
+    if (perRule.size >= MAX_CACHED_CONFIGS) perRule.clear();
+    perRule.set(ck, result);
   }
   return result;
 }

@@ -112,16 +112,18 @@ export function proseUnits(
     const lines: ProseUnit["lines"] = [];
     for (let line = block.line; line <= block.endLine && line <= masked.length; line++) {
       const prose = masked[line - 1];
+      const real = model.lines[line - 1] ?? "";
+      // Prefixes are read on the real line: a code span blanked at the start of an item is not indentation.
       const prefix =
-        line === block.line ? (block.kind === "heading" && HEADING_PREFIX.test(prose) ? HEADING_PREFIX : FIRST_PREFIX) : NEXT_PREFIX;
-      const skip = prefix.exec(prose)?.[0].length ?? 0;
+        line === block.line ? (block.kind === "heading" && HEADING_PREFIX.test(real) ? HEADING_PREFIX : FIRST_PREFIX) : NEXT_PREFIX;
+      const skip = prefix.exec(real)?.[0].length ?? 0;
       if (lines.length > 0) {
         text += "\n";
         raw += "\n";
       }
       lines.push({ offset: text.length, line, column: skip + 1 });
       text += prose.slice(skip);
-      raw += (model.lines[line - 1] ?? "").slice(skip);
+      raw += real.slice(skip);
     }
     units.push({ kind: block.kind === "heading" ? "heading" : "paragraph", block, text, raw, lines });
   }
@@ -172,7 +174,7 @@ export function sentences(unit: ProseUnit): Span[] {
 
 /** Blank (same length) text between double quotes: a quoted word is mentioned, not used. */
 export function blankQuoted(text: string): string {
-  return text.replace(/"[^"\n]{1,120}"|“[^”\n]{1,120}”/g, (q) => " ".repeat(q.length));
+  return text.replace(/"[^"]{1,400}"|“[^”]{1,400}”/g, (q) => q.replace(/[^\n]/g, " "));
 }
 
 /** Whether the real text holds a code span between two offsets (a backtick the masked text blanked). */
@@ -256,6 +258,31 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => Phr
   if (matchers.size > 100) matchers.clear();
   matchers.set(key, matcher);
   return matcher;
+}
+
+/**
+ * What may precede a word that opens a clause: the text start, . ! ? : ; |
+ * or a dash, a marker, then emphasis, quotes or a number ("1. **Use …").
+ */
+export const CLAUSE_LEAD = String.raw`(?:^|[.!?:;|][*_]*\s+|\s[-–—]\s+|\p{Extended_Pictographic}\uFE0F?\s+)[\s*_>"'“(\[]*(?:\d{1,3}[.)]\s+)?[*_]*`;
+const CLAUSE_BEFORE = new RegExp(`${CLAUSE_LEAD}$`, "u");
+
+/** Whether `offset` opens a clause (only the 40 characters before it are read; a cut start cannot match "^"). */
+export function atClauseStart(text: string, offset: number): boolean {
+  const from = Math.max(0, offset - 40);
+  return CLAUSE_BEFORE.test((from > 0 ? "\u0000" : "") + text.slice(from, offset));
+}
+
+/**
+ * Whether a match is part of a proper name: it is capitalised ("Fast" in
+ * "React Fast Refresh", "Great" in "Great Expectations") and does not open
+ * a clause, where a capital is only sentence case. All-capital words
+ * ("TBD", "ASAP") are not names.
+ */
+export function inProperName(text: string, start: number, end: number): boolean {
+  const word = /^[\p{L}\p{N}]+/u.exec(text.slice(start, end))?.[0] ?? "";
+  if (!/^\p{Lu}/u.test(word) || word === word.toUpperCase()) return false;
+  return !atClauseStart(text, start);
 }
 
 /** A match of pattern `pattern` in text `text`: [text index, pattern index, offset, length]. */

@@ -35,6 +35,7 @@ export default defineRule<SC005Options>({
   schema: { minimum: is.integer(1), section: is.string(), languages: is.strings() },
   run({ model, options, report }) {
     const plural = (n: number) => `${n} ASCII diagram${n === 1 ? "" : "s"}`;
+    const diagram = new Set(model.codeBlocks.filter((b) => isDiagramBlock(b, options.languages)));
     let scope: Section | undefined;
     if (options.section.trim() !== "") {
       const key = normalizeHeading(options.section);
@@ -47,13 +48,11 @@ export default defineRule<SC005Options>({
         return;
       }
       // The matching section holding the most diagrams (the first on a tie) is judged.
-      const count = (s: Section) =>
-        model.codeBlocks.filter((b) => b.line >= s.line && b.line <= s.endLine && isDiagramBlock(b, options.languages))
-          .length;
+      const count = (s: Section) => [...diagram].filter((b) => b.line >= s.line && b.line <= s.endLine).length;
       scope = matching.reduce((best, s) => (count(s) > count(best) ? s : best));
     }
     const blocks = model.codeBlocks.filter((b) => !scope || (b.line >= scope.line && b.line <= scope.endLine));
-    const diagrams = blocks.filter((b) => isDiagramBlock(b, options.languages)).length;
+    const diagrams = blocks.filter((b) => diagram.has(b)).length;
     if (diagrams >= options.minimum) return;
     const actual = `${diagrams} among ${blocks.length} code block${blocks.length === 1 ? "" : "s"}`;
     if (scope) {

@@ -22,6 +22,7 @@ import {
   dropOverlaps,
   locate,
   PATTERN_BUDGET_MS,
+  inProperName,
   phraseMatcher,
   proseUnits,
   runPatterns,
@@ -106,8 +107,7 @@ const GROUPS: { suggestion: string; unlessMeasured: boolean; phrases: string[] }
     suggestion: "the values before and after, e.g. from 1.2 s to 0.8 s",
     unlessMeasured: true,
     phrases: [
-      "improve", "improved", "improves", "improvement", "improvements", "better", "good", "great", "enhanced",
-      "enhance", "enhances",
+      "improved", "improves", "improvement", "improvements", "better", "good", "great", "enhanced", "enhances",
     ],
   },
   {
@@ -115,9 +115,10 @@ const GROUPS: { suggestion: string; unlessMeasured: boolean; phrases: string[] }
     unlessMeasured: true,
     phrases: [
       "correctly", "correct", "properly", "proper", "as expected", "as intended", "appropriate", "appropriately",
-      "works", "work fine", "works fine", "just works", "robust", "robustly", "reliable", "reliably", "stable",
+      "works correctly", "work correctly", "working correctly", "works properly", "work properly",
+      "works as expected", "work as expected", "works well", "work well", "works fine", "work fine", "just works", "robust", "robustly", "reliable", "reliably", "stable",
       "secure", "securely", "comprehensive", "comprehensively", "thorough", "thoroughly", "well-tested", "well tested",
-      "fully tested", "well-designed", "well designed", "well-documented", "well documented", "complete", "accurate", "accurately", "simple",
+      "fully tested", "well-designed", "well designed", "well-documented", "well documented", "accurately", "simple", "modern",
       "clean", "cleanly", "flexible", "extensible", "maintainable", "readable", "sensible", "clearly",
       "clear error", "clear errors", "clear message", "clear messages", "helpful", "meaningful", "informative",
     ],
@@ -125,7 +126,7 @@ const GROUPS: { suggestion: string; unlessMeasured: boolean; phrases: string[] }
   {
     suggestion: "a threshold, e.g. coverage ≥ 90% for modified modules",
     unlessMeasured: true,
-    phrases: ["coverage", "regression", "regressions"],
+    phrases: ["coverage", "test coverage", "regression", "regressions", "regression tests", "regression coverage"],
   },
   {
     suggestion: "the observable behaviour, e.g. returns 422 naming the missing key",
@@ -133,7 +134,8 @@ const GROUPS: { suggestion: string; unlessMeasured: boolean; phrases: string[] }
     phrases: [
       "gracefully", "graceful", "intuitive", "intuitively", "user-friendly", "user friendly", "easy-to-use", "easy to use", "easy", "easily",
       "seamless", "seamlessly", "elegant", "elegantly", "nice", "smooth", "smoothly", "painless", "hassle-free", "hassle free",
-      "best practices", "industry-standard", "industry standard", "modern", "high-quality", "high quality", "developer experience",
+      "best practices", "industry-standard", "industry standard", "high-quality", "high quality", "developer experience",
+      "powerful",
     ],
   },
   {
@@ -162,8 +164,15 @@ export const SC006Defaults: SC006Options = {
     {
       // "Latency should be low", "errors are clear": a magnitude or quality stated without its value.
       pattern:
-        "\\b(?:be|is|are|stay|stays|remain|remains|kept|keep|feel|feels|look|looks)\\s+(?:very\\s+|more\\s+|as\\s+|relatively\\s+)?(?:low|high|short|long|clear|fine|ok|okay|consistent)\\b",
+        "\\b(?:be|is|are|stay|stays|remain|remains|kept|keep|feel|feels|look|looks)\\s+(?:very\\s+|more\\s+|as\\s+|relatively\\s+)?(?:low|high|short|long|clear|fine|ok|okay|consistent|complete|accurate|correct)\\b",
       suggestion: "a number with a unit, e.g. at most 5%",
+      unlessMeasured: true,
+    },
+    {
+      // "improve performance", "reduce memory usage": a change of a quality without its values.
+      pattern:
+        "\\b(?:improv|enhanc|boost|increas|reduc|lower|optimi[sz])(?:e|es|ed|ing)?\\s+(?:the\\s+)?(?:overall\\s+)?(?:performance|speed|reliability|stability|usability|user experience|developer experience|experience|quality|efficiency|latency|memory usage|memory|throughput|maintainability|readability|ux|dx)\\b",
+      suggestion: "the values before and after, e.g. from 1.2 s to 0.8 s",
       unlessMeasured: true,
     },
     {
@@ -175,6 +184,12 @@ export const SC006Defaults: SC006Options = {
       // "most browsers", "most users" (not "at most 5", "the most common")
       pattern: "\\bmost(?<!\\b(?:at|the)\\s+most)\\s+(?!of\\s+the\\s+time\\b)(?=\\p{L})[\\p{L}-]+",
       suggestion: "the exact condition or the full list",
+      unlessMeasured: true,
+    },
+    {
+      // "Login flow works", "Dev workflow works:" (a bare claim; "works with X", "works offline" say more)
+      pattern: "\\b(?<!\\b(?:of|the|a|an|any|some|this|that|your|our|their|its|more|less|much|at|from|for|no|with|in)\\s+)(?:works?|working|functional)\\b(?=\\s*(?:$|[.,;:!?)—–]|\\s-\\s|\\s(?:and|but|again|end-to-end|everywhere)\\b))",
+      suggestion: "the check that proves it: a command, a test, an exit code or a status",
       unlessMeasured: true,
     },
     {
@@ -238,6 +253,7 @@ const MEASURE = new RegExp(
     "(?<![\\w/])(?:\\.{1,2}|~)?\\/[\\w.-]*[\\w]",
     "[\\w.-]+\\/[\\w.-]+\\/[\\w.-]*",
     "[\\w.-]+\\/[\\w-]+\\.[a-z]{1,5}\\b",
+    "\\b(?:unchanged|no\\s+change|no\\s+changes|identical)\\b",
     "\\b[\\w-]+\\.(?:py|pyi|ts|tsx|js|jsx|mjs|json|toml|ya?ml|md|rst|html|css|sql|sh|txt|cfg|ini|lock)\\b",
   ].join("|"),
   "iu",
@@ -292,7 +308,10 @@ export default defineRule<SC006Options>({
     const texts = units.map((u) => blankQuoted(u.text));
     const hits: { unit: number; start: number; end: number; entry: number }[] = [];
     texts.forEach((text, u) => {
-      for (const h of matchPhrases(text)) hits.push({ unit: u, start: h.start, end: h.end, entry: h.phrase });
+      for (const h of matchPhrases(text)) {
+        // "React Fast Refresh" names a feature; it states no requirement.
+        if (!inProperName(text, h.start, h.end)) hits.push({ unit: u, start: h.start, end: h.end, entry: h.phrase });
+      }
     });
     const search = runPatterns(
       patterns.map((p) => p.pattern),

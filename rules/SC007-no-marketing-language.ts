@@ -18,9 +18,11 @@
 import { KIND_FILES } from "../lib/files.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
 import {
+  atClauseStart,
   blankQuoted,
   dropOverlaps,
   hasCode,
+  inProperName,
   locate,
   PATTERN_BUDGET_MS,
   phraseMatcher,
@@ -55,25 +57,12 @@ export interface SC007Options {
   names: boolean;
 }
 
-/**
- * What may precede a word that opens a clause: the text start, . ! ? : ; |
- * or a dash, a marker, then emphasis, quotes or a number ("1. **Use …").
- */
-const CLAUSE_LEAD = String.raw`(?:^|[.!?:;|]\s+|\s[-–—]\s+|\p{Extended_Pictographic}\uFE0F?\s+)[\s*_>"'“(\[]*(?:\d{1,3}[.)]\s+)?[*_]*`;
-/** Whether the text before `offset` ends where a clause opens. */
-const CLAUSE_BEFORE = new RegExp(`${CLAUSE_LEAD}$`, "u");
-/** Whether `offset` opens a clause (only the 40 characters before it are read; a cut start cannot match "^"). */
-function atClauseStart(text: string, offset: number): boolean {
-  const from = Math.max(0, offset - 40);
-  return CLAUSE_BEFORE.test((from > 0 ? "\u0000" : "") + text.slice(from, offset));
-}
-
 export const SC007Defaults: SC007Options = {
   categories: {
     recommendation: {
       suggestion: "a statement of what it does, not a recommendation",
       phrases: [
-        "recommend", "recommends", "recommended", "recommendation", "recommendations", "best for", "ideal",
+        "recommend", "recommends", "recommended", "best for", "ideal",
         "ideally suited", "well-suited", "well suited", "best suited", "better suited", "the right choice",
         "right choice", "good choice", "great choice", "best choice", "solid choice", "good fit", "great fit",
         "perfect fit", "excellent fit", "better fit", "best fit", "go-to", "the way to go", "we suggest",
@@ -83,8 +72,8 @@ export const SC007Defaults: SC007Options = {
         String.raw`\bshould\s+(?:always\s+|probably\s+|generally\s+|really\s+)?(?:use|be\s+used|choose|pick|prefer)\b`,
         String.raw`\bpreferred\b(?<!\b(?:your|you|you're|you’re|their|our|own)\s+preferred)`,
         String.raw`\bwe\s+prefer\b`,
-        // "Prefer X over Y" opening a clause (not "if you prefer")
-        `\\bprefer\\b(?<=${CLAUSE_LEAD}prefer)`,
+        // "Recommendation: use …", "our recommendation" (not "a recommendation system")
+        String.raw`\b(?:our|my|the\s+general|general)\s+recommendations?\b|\brecommendations?\b(?=[*_]*\s*:)`,
       ],
     },
     praise: {
@@ -97,8 +86,8 @@ export const SC007Defaults: SC007Options = {
         "outstanding", "superior", "unmatched", "unparalleled", "unrivaled", "unrivalled", "best-in-class",
         "world-class", "state-of-the-art", "next-generation", "next-gen", "blazing-fast", "blazing fast",
         "blazingly", "lightning-fast", "lightning fast", "beautiful", "beautifully", "delightful", "painless",
-        "hassle-free", "robust", "first-class", "easy-to-use", "easy to use", "simple to use", "user-friendly",
-        "user friendly", "excels", "shines", "a breeze", "like a charm", "high-performance", "rock-solid",
+        "hassle-free", "robust", "easy-to-use", "easy to use", "simple to use", "user-friendly",
+        "user friendly", "excels", "shines", "a breeze", "like a charm", "rock-solid",
         "battle-tested", "empowers", "supercharge", "supercharges",
       ],
     },
@@ -111,12 +100,12 @@ export const SC007Defaults: SC007Options = {
       ],
       patterns: [
         String.raw`\b(?:much|far|way|vastly|significantly|considerably|dramatically|a\s+lot)\s+(?:better|worse|faster|slower|simpler|easier|cleaner|more\s+\p{L}+|less\s+\p{L}+)\b`,
-        String.raw`\b(?:easier|simpler|cleaner|nicer|superior)\s+(?:than|to)\b`,
+        String.raw`\b(?:easier|simpler|cleaner|nicer)\s+than\b|\bsuperior\s+to\b`,
       ],
     },
     prescription: {
       suggestion: "what it does and its limits, not when to choose it",
-      phrases: ["when to use", "when not to use", "when to choose", "when to pick", "opt for"],
+      phrases: ["opt for"],
       patterns: [
         // "Choose Oracle when you need …", "pick the Rust extension if …"
         String.raw`\b(?:choose|pick)\s+(?=[^.!?;:\n]*?\p{L})[^.!?;:\n]{1,60}?\s(?:when|whenever|if|unless)\b`,
@@ -125,7 +114,10 @@ export const SC007Defaults: SC007Options = {
       ],
     },
   },
-  allow: ["best practice", "best practices", "best-practice", "best-practices", "best effort", "best match"],
+  allow: [
+    "best practice", "best practices", "best-practice", "best-practices", "best effort", "best match", "perfect recall",
+    "perfect hash", "perfect hashing", "perfect forward secrecy",
+  ],
   markers: ["✅", "❌", "✔️", "✖️", "👍", "👎"],
   names: true,
 };
@@ -159,10 +151,12 @@ const DETERMINERS = new Set(
 const COMMON_NOUN = /(?:[^su]s|ing|ion|ment|ness|ity|ly|ed|al|ure|ance|ence|ism|age)$/;
 
 /**
- * Whether the words of a "Use Y for" object name a product or library: a
- * word with a capital letter ("Redis", "DuckDB", "the Rust backend"), or one
- * bare lower-case name ("obstore", "uvloop"); not a common noun phrase ("a
- * buffer", "sentence case", "transactions") nor an identifier (`snake_case`).
+ * Whether the words of a "Use Y for" object name a product or library: its
+ * first word (after "the", "a" …) has a capital letter ("Redis", "DuckDB",
+ * "the Rust backend"), or it is one bare lower-case name ("obstore",
+ * "uvloop"); not a common noun phrase ("a buffer", "sentence case",
+ * "appropriate Python types", "transactions") nor an identifier
+ * (`snake_case`).
  */
 export function namesProduct(object: string): boolean {
   const words = object
@@ -172,21 +166,23 @@ export function namesProduct(object: string): boolean {
   let i = 0;
   while (i < words.length && DETERMINERS.has(words[i].toLowerCase())) i++;
   const rest = words.slice(i);
-  if (rest.length === 0 || rest.some((w) => w.includes("_"))) return false;
-  if (rest.some((w) => /\p{Lu}/u.test(w))) return true;
+  if (rest.length === 0 || rest.some((w) => w.includes("_") || w.startsWith("-"))) return false;
+  if (/\p{Lu}/u.test(rest[0])) return true;
   return i === 0 && rest.length === 1 && /^[\p{Ll}\p{N}-]{3,}$/u.test(rest[0]) && !COMMON_NOUN.test(rest[0]);
 }
 
 /** "Use Y for", "Don't use Y for", "Choose Y for": group 1 is Y. */
 const USE_FOR = new RegExp(
-  `\\b(?:(?:don't|don’t|do\\s+not|never|always|only)\\s+)?(?:use|choose|pick)\\s+([^\\s.,;:!?][^.,;:!?\\n]{0,60}?)\\s+for(?=\\s+\\p{L})`,
+  `\\b(?:(?:don't|don’t|do\\s+not|never|always|only)\\s+)?(?:use|choose|pick)\\s([^\\s.,;:!?][^.,;:!?\\n]{0,60}?)\\s{1,2}for(?=\\s+\\p{L})`,
   "dgiu",
 );
 /** "For analytics, use DuckDB": group 1 is what follows the verb. */
 const FOR_USE = new RegExp(
-  `\\bfor\\s+[^,.;:!?\\n]{1,50},\\s*(?:use|choose|pick|prefer)\\s+([^\\s.,;:!?][^.,;:!?\\n]{0,40})`,
+  `\\bfor\\s+[^,.;:!?\\n]{1,50},\\s*(?:use|choose|pick|prefer)\\s([^\\s.,;:!?([][^.,;:!?\\n]{0,40})(?=[.,;:!?]|$)`,
   "dgiu",
 );
+/** "When to use Obstore", "When not to choose Y": group 1 is Y (absent for a bare "When to use" label). */
+const WHEN_TO = /\bwhen\s+(?:not\s+)?to\s+(?:use|choose|pick)\b(?:\s([^\s.,;:!?*_][^.,;:!?*_\n]{0,40}))?/dgiu;
 /** Words that end the object of "For …, use Y". */
 const OBJECT_END = /\s(?:to|for|with|in|on|and|or|instead|when|if|because|as|so|over|than)\b[\s\S]*$/iu;
 
@@ -227,6 +223,7 @@ export default defineRule<SC007Options>({
     const matchPhrases = phraseMatcher(phraseOwners.map((p) => p.phrase));
     texts.forEach((text, u) => {
       for (const h of matchPhrases(text)) {
+        if (inProperName(text, h.start, h.end)) continue; // "Great Expectations", "Better Auth"
         const owner = phraseOwners[h.phrase];
         hits[u].push({ start: h.start, end: h.end, category: owner.category, suggestion: owner.suggestion });
       }
@@ -261,9 +258,19 @@ export default defineRule<SC007Options>({
             hits[u].push({ start: m.index, end: m.index + m[0].length, category: "prescription", suggestion });
           }
         }
+        for (const m of text.matchAll(WHEN_TO)) {
+          if (m[1] === undefined) continue;
+          const object = m[1].replace(OBJECT_END, "");
+          const objectStart = m.indices![1][0];
+          if (isPlain(units[u], text, objectStart, objectStart + object.length) && namesProduct(object)) {
+            hits[u].push({ start: m.index, end: objectStart + object.length, category: "prescription", suggestion });
+          }
+        }
         for (const m of text.matchAll(FOR_USE)) {
           if (!atClauseStart(text, m.index)) continue;
-          const object = m[1].replace(OBJECT_END, "");
+          // "For analytics, use DuckDB." names a product for a use case; "For SQLite, use X without Y" or "…, use X to …" instructs.
+          const object = m[1].trimEnd();
+          if (OBJECT_END.test(object) || object.split(/\s+/).length > 3) continue;
           const objectStart = m.indices![1][0];
           if (isPlain(units[u], text, objectStart, objectStart + object.length) && namesProduct(object)) {
             hits[u].push({ start: m.index, end: objectStart + object.length, category: "prescription", suggestion });
@@ -279,10 +286,12 @@ export default defineRule<SC007Options>({
       const codeStarts = new Set(model.codeBlocks.map((c) => c.line));
       units.forEach((unit, u) => {
         if (unit.kind === "row") return; // ✅/❌ in a table cell reads "yes"/"no".
-        if (beforeCode(model.lines, unit.block.endLine, codeStarts)) return; // "✅ Correct:" before a code block.
+        if (beforeExample(model.lines, unit.block.endLine, codeStarts)) return; // "✅ Correct:" before a code block or a quoted example.
         for (const m of texts[u].matchAll(markerRe)) {
+          // "❌ **Bad:**", "### ✅ DO", "✅ Correct (typed)": a label of an example, not a verdict.
+          if (CORRECTNESS_LABEL.test(texts[u].slice(m.index + m[0].length))) continue;
           const at = locate(unit, m.index);
-          if (lineHasCode(unit, at.line)) continue; // "- ✅ `select_to_arrow()` returns …"
+          if (lineHasExample(unit, texts[u], at.line)) continue; // "- ✅ `select_to_arrow()` returns …", "- ❌ "Use AsyncPG""
           hits[u].push({ start: m.index, end: m.index + m[0].length, category: "verdict marker", suggestion: VERDICT_SUGGESTION });
         }
       });
@@ -311,20 +320,27 @@ function isPlain(unit: ProseUnit, text: string, start: number, end: number): boo
   return !hasCode(unit, start, end) && text.slice(start, end) === unit.text.slice(start, end);
 }
 
-/** Whether a line of a unit holds a code span. */
-function lineHasCode(unit: ProseUnit, line: number): boolean {
+/** Whether a line of a unit holds a code span or a quoted example (blanked in `text`). */
+function lineHasExample(unit: ProseUnit, text: string, line: number): boolean {
   const i = unit.lines.findIndex((l) => l.line === line);
   if (i < 0) return false;
   const start = unit.lines[i].offset;
   const end = unit.lines[i + 1]?.offset ?? unit.text.length;
-  return hasCode(unit, start, end);
+  return hasCode(unit, start, end) || text.slice(start, end) !== unit.text.slice(start, end);
 }
 
-/** Whether the next non-blank line after `line` opens a code block. */
-function beforeCode(lines: readonly string[], line: number, codeStarts: ReadonlySet<number>): boolean {
+/** A correctness label right after a marker, with nothing but punctuation after it ("Good:", "DON'T", "Bad - Documentation:"). */
+const CORRECTNESS_LABEL =
+  /^\s*[*_]*(?:good|bad|correct|incorrect|wrong|right|do|don't|don’t|do not|yes|no|valid|invalid|safe|unsafe|before|after|pass|fail|ok|okay)(?=[*_]*(?:\s*$|\s*[:(]|\s+[-–—]\s|[*_]+\s*:?\s*$))/iu;
+
+/** An example after a label: a block quote, or a list item opening with a quote or a code span ("- NOT: "awesome""). */
+const EXAMPLE_LINE = /^\s*(?:>|(?:[-*+]|\d{1,3}[.)])\s+(?:[*_]{0,2}[\p{L}' ]{1,20}:[*_]{0,2}\s*)?["“`])/u;
+
+/** Whether the next non-blank line after `line` opens a code block or a quoted example. */
+function beforeExample(lines: readonly string[], line: number, codeStarts: ReadonlySet<number>): boolean {
   for (let l = line + 1; l <= lines.length; l++) {
     if (lines[l - 1].trim() === "") continue;
-    return codeStarts.has(l);
+    return codeStarts.has(l) || EXAMPLE_LINE.test(lines[l - 1]);
   }
   return false;
 }

@@ -64,6 +64,8 @@ export interface Reference {
  */
 export function references(comment: string): Reference[] {
   const out: Reference[] = [];
+  // Bounded: a comment longer than this is not a reference worth following.
+  comment = comment.slice(0, 2000);
   const whole = comment.trim();
   const token = /[^\s`'"()<>[\]{},;]+/g;
   for (let m = token.exec(comment); m; m = token.exec(comment)) {

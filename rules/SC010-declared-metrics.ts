@@ -205,7 +205,8 @@ export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): C
 /** The tasks of a tasks file: task headings when there are any, else top-level checkbox items. */
 function taskCounts(model: DocumentModel, headingPattern: RegExp): { tasks: number; completed: number } {
   const checkboxes = model.listItems.filter((item) => item.checked !== undefined);
-  const headings = model.sections.filter((s) => s.level > 0 && headingPattern.test(s.title));
+  // The user's pattern sees a bounded heading, so it cannot take long.
+  const headings = model.sections.filter((s) => s.level > 0 && headingPattern.test(s.title.slice(0, 300)));
   if (headings.length > 0) {
     let completed = 0;
     for (const s of headings) {

@@ -63,13 +63,42 @@ const BRACKETS = /(?<![\w\]\\!])\[([A-Z][^[\]\n]{0,119})\](?![([:])/g;
 /** Status glyphs: "❌ TODO" in a status column is a state, not a blank. */
 const STATUS = /[❌⬜☐🔲⏳✅✓✗✔✘🚧⭕]\uFE0F?\s*$/u;
 
-/** Whether `column` (0-based) of `text` lies inside a double-quoted run ("…" or “…”): a quotation, not the author's blank. */
-function quoted(text: string, column: number, length: number): boolean {
-  const before = text.slice(0, column);
-  const after = text.slice(column + length);
-  const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"');
-  const curly = before.lastIndexOf("“") > before.lastIndexOf("”") && after.includes("”");
-  return straight || curly;
+/**
+ * A test of whether a span of a line lies inside a double-quoted run ("…"
+ * or “…”): a quotation, not the author's blank. Quote positions are indexed
+ * once per line, so many matches on a long line stay cheap.
+ */
+function quotations(text: string): (column: number, length: number) => boolean {
+  const straight: number[] = [];
+  const open: number[] = [];
+  const close: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') straight.push(i);
+    else if (c === "“") open.push(i);
+    else if (c === "”") close.push(i);
+  }
+  /** Number of positions in `list` below `at`. */
+  const below = (list: number[], at: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (column, length) => {
+    const end = column + length;
+    const s = below(straight, column);
+    if (s % 2 === 1 && below(straight, end) < straight.length) return true;
+    const o = below(open, column);
+    const c = below(close, column);
+    const lastOpen = o > 0 ? open[o - 1] : -1;
+    const lastClose = c > 0 ? close[c - 1] : -1;
+    return lastOpen > lastClose && below(close, end) < close.length;
+  };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -168,9 +197,10 @@ export default defineRule<SC011Options>({
       const found: { column: number; text: string }[] = [];
       if (wordRe) {
         for (const m of text.matchAll(wordRe)) {
-          const after = text.slice(m.index + m[0].length);
-          if (STATUS.test(text.slice(0, m.index))) continue;
-          if (/['‘`]$/.test(text.slice(0, m.index)) && /^['’`]/.test(after)) continue;
+          const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+          const before = text.slice(Math.max(0, m.index - 8), m.index);
+          if (STATUS.test(before)) continue;
+          if (/['‘`]$/.test(before) && /^['’`]/.test(after)) continue;
           const next = /^\s+([\p{L}]+)/u.exec(after);
           if (next && mention.has(next[1].toLowerCase())) continue;
           found.push({ column: m.index + 1, text: m[0] });
@@ -185,9 +215,11 @@ export default defineRule<SC011Options>({
           found.push({ column: m.index + 1, text: m[0] });
         }
       }
+      if (found.length === 0) return;
       found.sort((a, b) => a.column - b.column);
+      const quoted = quotations(text);
       for (const f of found) {
-        if (allow.has(f.text) || quoted(text, f.column - 1, f.text.length) || notProse(line, f.column)) continue;
+        if (allow.has(f.text) || quoted(f.column - 1, f.text.length) || notProse(line, f.column)) continue;
         report({
           line,
           detail: `Expected: no template placeholder; Actual: "${f.text}"`,

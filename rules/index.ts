@@ -10,6 +10,7 @@ import SC004 from "./SC004-code-fence-verified.js";
 import SC005 from "./SC005-ascii-diagram.js";
 import SC006 from "./SC006-no-vague-phrasing.js";
 import SC007 from "./SC007-no-marketing-language.js";
+import SC008 from "./SC008-code-fence-syntax.js";
 import SC009 from "./SC009-verified-reference.js";
 import SC010 from "./SC010-declared-metrics.js";
 import SC011 from "./SC011-no-template-placeholders.js";
@@ -26,6 +27,7 @@ export const rules: SpecRule[] = [
   SC005 as unknown as SpecRule,
   SC006 as unknown as SpecRule,
   SC007 as unknown as SpecRule,
+  SC008 as unknown as SpecRule,
   SC009 as unknown as SpecRule,
   SC010 as unknown as SpecRule,
   SC011 as unknown as SpecRule,

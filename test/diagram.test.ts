@@ -144,6 +144,19 @@ MVP          Beta          GA`,
     "arrows between walls or nodes",
   ],
   ["a chain with single => arrows", "Request => Router => Handler", "arrow chain"],
+  ["labelled arrows, one a line", "Client -- HTTP --> API\nAPI -- SQL --> Postgres", "arrows between walls or nodes"],
+  ["a box with a label in its ASCII top edge", "+-- API ----+\n| handlers  |\n+-----------+", "1 box"],
+  [
+    "bracketed nodes fanned out (not a placeholder)",
+    `
+[Load balancer]
+      |
+  +---+---+
+  |       |
+[App 1] [App 2]`,
+    "vertical flow",
+  ],
+  ["before and after flows with labels ending in a colon", "Before:  A → B → C\nAfter:   A → C", "arrow chain"],
 ];
 
 const notDiagrams: Array<[string, string, string]> = [
@@ -234,6 +247,13 @@ src/
     "no boxes, arrows or flows",
   ],
   ["a list with drawn-arrow bullets", "──▶ install\n──▶ configure\n──▶ run", "no boxes, arrows or flows"],
+  ["an edge list (mermaid body without its header)", "Client --> API\nAPI --> Postgres", "no boxes, arrows or flows"],
+  [
+    "a job log with one transition a line",
+    "12:00:01 job 42: queued -> running\n12:00:09 job 42: running -> done",
+    "no boxes, arrows or flows",
+  ],
+  ["a Haskell type signature", "f :: Int -> Int -> Int\nf x = x + 1", "code"],
   ["a progress bar", "[=====>     ] 50%\n[==========>] 100%", "no boxes, arrows or flows"],
 ];
 

@@ -158,20 +158,20 @@ describe("markdownlint 0.40 and the current markdownlint", () => {
     const markdown = [
       "# PRD: Key:Value Export",
       "",
-      "## Overview (12+ words)",
+      "## Export Format (12+ words)",
       "",
       "The job maps tenant:id to :abbr[CSV]{title=x} files and logs status:ok lines.",
       "",
     ].join("\n");
     const found = (lint: Lint) => {
       const snapshots = new Map<string, Snapshot>();
-      const strings = { "specs/active/demo/prd.md": markdown };
+      const strings = { "specs/notes.md": markdown };
       const result = (lint as unknown as (o: object) => LintResults)({
         strings,
         config: { default: false, SC001: true, "model-snapshot": true },
         customRules: [...rules, collector(snapshots)],
       });
-      return { findings: simplify(result["specs/active/demo/prd.md"]), model: snapshots.get("specs/active/demo/prd.md")!.model };
+      return { findings: simplify(result["specs/notes.md"]), model: snapshots.get("specs/notes.md")!.model };
     };
     const a = found(engines["0.40"]);
     const b = found(engines["0.42"]);
@@ -179,10 +179,10 @@ describe("markdownlint 0.40 and the current markdownlint", () => {
     expect(b.findings).toContainEqual({
       line: 3,
       rule: "SC001",
-      detail: 'Section "Overview (12+ words)": Expected: at least 12 words; Actual: 11 words',
+      detail: 'Section "Export Format (12+ words)": Expected: at least 12 words; Actual: 11 words',
       range: null,
     });
     // The helper used by the rule tests runs on the current version.
-    expect(lintString(markdown, "specs/active/demo/prd.md", "SC001").map((e) => e.lineNumber)).toContain(3);
+    expect(lintString(markdown, "specs/notes.md", "SC001").map((e) => e.lineNumber)).toContain(3);
   });
 });

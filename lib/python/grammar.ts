@@ -5,7 +5,8 @@
  * docs/design/python-parser.md). The first problem in source order wins,
  * since CPython's parser stops at the first error it meets.
  */
-import { type PyNode, child, children, directChildren, exprName, FUNCTION_DEFS } from "./ast.js";
+import { type PyNode, child, children, exprName, FUNCTION_DEFS } from "./ast.js";
+import { lineOf } from "./tokenizer.js";
 import type { SourceIndex } from "./source.js";
 
 export interface Problem {
@@ -51,11 +52,7 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
     const problem = { offset, line: line ?? (typeof node === "number" ? lineAt(offset) : node.lineno ?? 1), message };
     if (!best || problem.offset < best.offset) best = problem;
   };
-  const lineAt = (offset: number) => {
-    let line = 1;
-    for (let k = 0; k < index.lineStarts.length && index.lineStarts[k] <= offset; k++) line = k + 1;
-    return line;
-  };
+  const lineAt = (offset: number) => lineOf(index.lineStarts, offset);
   const tokens = index.tokens;
   const tokenValue = (k: number) => tokens[k]?.value;
 
@@ -120,8 +117,10 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
   }
   const stack: Frame[] = [{ node: module, parent: undefined, field: "", grand: undefined, grandField: "", inString: false }];
   while (stack.length > 0) {
-    const { node, parent, field, grand, grandField, inString } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { node, parent, field, grand, grandField } = frame;
     const type = node.nodeType;
+    const inString = frame.inString || (node.lineno !== undefined && index.opaque(index.start(node)));
 
     switch (type) {
       case "NamedExpr": {
@@ -153,24 +152,51 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
         break;
       case "Call":
       case "ClassDef": {
-        const args = children(node, type === "Call" ? "args" : "bases");
-        const keywords = children(node, "keywords");
-        for (const arg of args) {
-          if (arg.nodeType !== "GeneratorExp" || inString) continue;
-          // A bare generator argument shares the call's parentheses: it starts at the "(".
-          const k = index.tokenAtOrAfter(index.start(arg));
-          if (tokenValue(k) !== "(") continue;
-          const inner = child(arg, "elt");
-          if (inner && index.tokenAtOrAfter(index.start(inner)) === k + 1 && !index.parenthesized(arg)) {
-            if (type === "ClassDef") report(arg, "SyntaxError: invalid syntax");
-            else if (args.length + keywords.length > 1) report(arg, "SyntaxError: Generator expression must be parenthesized");
-            else {
-              const close = index.tokenAtOrAfter(index.end(node)) - 1;
-              if (tokenValue(close) === ")" && tokenValue(close - 1) === ",") {
-                report(arg, "SyntaxError: Generator expression must be parenthesized");
-              }
+        if (inString) break;
+        // Scan the argument list: a generator expression without its own
+        // parentheses (a "for" at the call's own bracket depth) must be the
+        // only argument, without a trailing comma.
+        let open = -1;
+        if (type === "Call") open = index.tokenAtOrAfter(index.end(child(node, "func")!));
+        else {
+          const k = index.tokenAtOrAfter(index.start(node));
+          for (let j = k; j < tokens.length && tokens[j].value !== ":"; j++) {
+            if (tokens[j].value === "(") {
+              open = j;
+              break;
             }
           }
+        }
+        if (open < 0 || tokenValue(open) !== "(") break;
+        let depth = 0;
+        let args = 1;
+        let bare = -1;
+        let close = -1;
+        let inTarget = false;
+        for (let j = open + 1; j < tokens.length; j++) {
+          const v = tokens[j].value;
+          if (tokens[j].type === "OP" && (v === "(" || v === "[" || v === "{")) depth++;
+          else if (tokens[j].type === "OP" && (v === ")" || v === "]" || v === "}")) {
+            if (depth === 0) {
+              close = j;
+              break;
+            }
+            depth--;
+          } else if (depth === 0 && v === "," && tokens[j].type === "OP") {
+            if (!inTarget) args++;
+          } else if (depth === 0 && v === "for" && tokens[j].type === "NAME") {
+            if (bare < 0) bare = j;
+            inTarget = true;
+          } else if (depth === 0 && v === "in" && tokens[j].type === "NAME") inTarget = false;
+        }
+        if (bare < 0 || close < 0) break;
+        if (tokenValue(close - 1) === "," && close - 1 > open) args--;
+        const trailing = tokenValue(close - 1) === ",";
+        if (close === open + 1) args = 0;
+        if (type === "ClassDef") report(tokens[bare].start, "SyntaxError: invalid syntax", tokens[bare].line);
+        else if (args > 1 || trailing) {
+          const arg = children(node, "args").find((a) => a.nodeType === "GeneratorExp");
+          report(arg ?? tokens[bare].start, "SyntaxError: Generator expression must be parenthesized", arg ? undefined : tokens[bare].line);
         }
         break;
       }
@@ -221,17 +247,37 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
           const parens = tokenValue(k + 1) === "(";
           const names = children(node, "names");
           if (parens && names.length === 1 && names[0].name === "*") report(node, "SyntaxError: invalid syntax");
-          if (!parens) {
-            const after = index.tokenAtOrAfter(index.end(node));
-            if (tokenValue(after) === "," || tokenValue(after - 1) === ",") {
-              report(node, "SyntaxError: trailing comma not allowed without surrounding parentheses");
-            }
+          const last = names[names.length - 1];
+          if (!parens && last && tokenValue(index.tokenAtOrAfter(index.end(last))) === ",") {
+            report(node, "SyntaxError: trailing comma not allowed without surrounding parentheses");
           }
         }
         break;
       case "MatchMapping":
         if (node.rest === "_") report(node, "SyntaxError: invalid syntax");
         break;
+      case "MatchValue": {
+        // py-ast folds a placeholder-free f-string into a plain constant.
+        const value = child(node, "value");
+        if (value?.nodeType === "Constant" && !inString) {
+          const from = index.tokenAtOrAfter(index.start(value));
+          const to = index.tokenAtOrAfter(index.end(value));
+          for (let k = from; k < to; k++) {
+            if (tokens[k].type === "STRING" && /^[a-zA-Z]*[fF]/.test(tokens[k].value) && /^[a-zA-Z]*['"]/.test(tokens[k].value)) {
+              report(value, "SyntaxError: patterns may only match literals and attribute lookups");
+            }
+          }
+        }
+        break;
+      }
+      case "MatchClass": {
+        const kwd = children(node, "kwd_patterns");
+        const firstKeyword = kwd.length > 0 ? index.start(kwd[0]) : Infinity;
+        for (const p of children(node, "patterns")) {
+          if (index.start(p) > firstKeyword) report(p, "SyntaxError: positional patterns follow keyword patterns");
+        }
+        break;
+      }
       default:
         break;
     }
@@ -239,7 +285,8 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
     if (FUNCTION_DEFS.has(type) || type === "ClassDef") {
       if (children(node, "type_params").length > 0) report(node, type === "ClassDef" ? "SyntaxError: invalid syntax" : "SyntaxError: expected '('");
       for (const d of children(node, "decorator_list")) {
-        const after = index.tokenAtOrAfter(index.end(d));
+        let after = index.tokenAtOrAfter(index.end(d));
+        while (tokenValue(after) === ")") after++;
         if (tokens[after] && tokens[after].type !== "NEWLINE") report(tokens[after].start, "SyntaxError: invalid syntax", tokens[after].line);
       }
     }
@@ -281,6 +328,5 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
     }
     for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
   }
-  void directChildren;
   return best;
 }

@@ -15,7 +15,14 @@ export class SourceIndex {
     readonly tokens: readonly Token[],
     /** Characters removed at the start of a line before parsing (form feeds), by line. */
     private readonly shifts: ReadonlyMap<number, number> = new Map(),
+    /** Offset ranges the parser saw rewritten (f-strings parsed as tuples): no token checks there. */
+    private readonly opaqueRanges: readonly (readonly [number, number])[] = [],
   ) {}
+
+  /** Whether an offset lies in a rewritten range. */
+  opaque(offset: number): boolean {
+    return this.opaqueRanges.some(([from, to]) => offset >= from && offset < to);
+  }
 
   private line(line: number): string {
     let text = this.lineText[line];

@@ -92,44 +92,75 @@ export function checkEscapes(body: string, bytes: boolean): string | undefined {
   return undefined;
 }
 
-/** Messages of string checks, with the literal's body offset where it applies. */
-export interface StringProblem {
+/** What parsing a replacement field gave: CPython's message, and whether the tokenizer raised it. */
+export interface FieldError {
   message: string;
+  tokenizer: boolean;
+}
+
+/** A problem of a run of string tokens. */
+export interface StringRunProblem {
+  message: string;
+  /** Index (in the run) of the token at fault. */
+  token: number;
+  /**
+   * For an error inside a replacement field, the offset of the field's
+   * expression in the token's text (CPython reports the field's line);
+   * otherwise undefined (CPython reports the token after the run).
+   */
+  fieldOffset?: number;
 }
 
 /**
  * Check one run of adjacent STRING tokens (an implicit concatenation) the way
  * `_PyPegen_concatenate_strings` does, token by token. `parseExpression`
  * parses an f-string replacement field (the text between the braces, wrapped
- * in parentheses) and returns the parser's message when it does not parse.
+ * in parentheses).
  */
-export function checkStringRun(tokens: readonly string[], parseExpression: (source: string) => string | undefined): string | undefined {
+export function checkStringRun(tokens: readonly string[], parseExpression: (source: string) => FieldError | undefined): StringRunProblem | undefined {
   let bytesMode: boolean | undefined;
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     const literal = splitString(token);
     if (literal.bytes && !literal.fstring) {
       for (const ch of literal.body) {
-        if (ch.codePointAt(0)! >= 128) return "SyntaxError: bytes can only contain ASCII literal characters";
+        if (ch.codePointAt(0)! >= 128) return { message: "SyntaxError: bytes can only contain ASCII literal characters", token: i };
       }
     }
     if (!literal.fstring && !literal.raw) {
       const problem = checkEscapes(literal.body, literal.bytes);
-      if (problem) return problem;
+      if (problem) return { message: problem, token: i };
     }
-    if (bytesMode !== undefined && bytesMode !== literal.bytes) return "SyntaxError: cannot mix bytes and nonbytes literals";
+    if (bytesMode !== undefined && bytesMode !== literal.bytes) return { message: "SyntaxError: cannot mix bytes and nonbytes literals", token: i };
     bytesMode = literal.bytes;
     if (literal.fstring) {
-      const problem = checkFString(literal.body, literal.raw, parseExpression);
-      if (problem) return problem;
+      const spans: [number, number][] = [];
+      let field: number | undefined;
+      const problem = checkFString(literal.body, literal.raw, parseExpression, spans, (start) => (field = start));
+      if (problem) return { message: problem, token: i, fieldOffset: field === undefined ? undefined : bodyStart(token) + field };
     }
   }
   return undefined;
 }
 
+/** Offset of a string token's body (after prefix and opening quotes). */
+export function bodyStart(token: string): number {
+  const quote = token.search(/['"]/);
+  return quote + (token.startsWith(token[quote].repeat(3), quote) && token.length - quote >= 6 ? 3 : 1);
+}
+
 const MAX_LEVEL = 200;
 
 /** Scan an f-string body as 3.11's fstring_find_literal / fstring_find_expr do. */
-export function checkFString(body: string, raw: boolean, parseExpression: (source: string) => string | undefined): string | undefined {
+export function checkFString(
+  body: string,
+  raw: boolean,
+  parseExpression: (source: string) => FieldError | undefined,
+  /** Receives the [start, end) offsets of every replacement field's expression. */
+  spans?: [number, number][],
+  /** Told the offset of the field whose expression does not parse. */
+  onFieldError?: (start: number) => void,
+): string | undefined {
   const end = body.length;
   let pos = 0;
 
@@ -236,9 +267,13 @@ export function checkFString(body: string, raw: boolean, parseExpression: (sourc
     if (stack.length > 0) fail(`SyntaxError: f-string: unmatched '${stack[stack.length - 1]}'`);
     if (pos >= end) fail("SyntaxError: f-string: expecting '}'");
     const expression = body.slice(exprStart, exprEnd);
+    spans?.push([exprStart, exprEnd]);
     if (/^[ \t\n\f]*$/.test(expression)) fail("SyntaxError: f-string: empty expression not allowed");
     const problem = parseExpression(`(${expression})`);
-    if (problem) fail(problem.replace(/^(\w+Error): /, "$1: f-string: "));
+    if (problem) {
+      onFieldError?.(exprStart);
+      fail(problem.tokenizer ? problem.message : problem.message.replace(/^(\w+Error): /, "$1: f-string: "));
+    }
     if (body[pos] === "=") {
       pos++;
       while (pos < end && /[ \t\n\r\v\f]/.test(body[pos])) pos++;

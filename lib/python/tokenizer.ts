@@ -165,7 +165,7 @@ export function tokenize(source: string): TokenizeResult {
           while (indents.length > 1 && col < indents[indents.length - 1]) {
             indents.pop();
             altIndents.pop();
-            push("DEDENT", i, i, line);
+            push("DEDENT", i, i, i >= n ? Math.max(1, line - 1) : line);
           }
           if (col !== indents[indents.length - 1]) {
             fail("IndentationError: unindent does not match any outer indentation level", false);
@@ -190,6 +190,8 @@ export function tokenize(source: string): TokenizeResult {
         unclosed = brackets[brackets.length - 1];
         break;
       }
+      // CPython's line counter stays on the last line at the end of the file.
+      line = Math.max(1, line - 1);
       for (let k = 1; k < indents.length; k++) push("DEDENT", i, i, line);
       push("ENDMARKER", i, i, line);
       break;

@@ -1,0 +1,381 @@
+/**
+ * checkPython: does a Python snippet compile, the way CPython 3.11's
+ * `compile(source, "<fence>", "exec")` decides? Pure and synchronous; never
+ * runs the code and needs no Python.
+ *
+ * The pipeline mirrors CPython's: the 3.11 tokenizer (tokenizer.ts), the
+ * parser (py-ast, plus the 3.11 rules it does not enforce: grammar.ts and
+ * the string/f-string rules of strings.ts), then the compiler's own checks
+ * (compile.ts). The first error wins, ordered as CPython orders them.
+ */
+import { parse } from "py-ast";
+import type { PyAstError, PyNode } from "./ast.js";
+import { compileProblem } from "./compile.js";
+import { grammarProblem, type Problem } from "./grammar.js";
+import { SourceIndex } from "./source.js";
+import { checkFString, checkStringRun, type FieldError, splitString } from "./strings.js";
+import { lineOf, type Token, type TokenizeResult, tokenize } from "./tokenizer.js";
+
+/** Where a snippet stops compiling and CPython's message ("SyntaxError: ..."). */
+export interface PythonProblem {
+  /** 1-based line inside the snippet. */
+  line: number;
+  message: string;
+  /** Set when the snippet is an interactive session (`>>>` prompts), not a module. */
+  interactive?: boolean;
+}
+
+/** Message of the hint given to interactive sessions. */
+export const INTERACTIVE_MESSAGE = "Interactive session (>>> prompts): use a pycon fence, not python";
+
+/** The line of an interactive prompt when the snippet's first code line starts with `>>>`. */
+export function interactivePromptLine(source: string): number | undefined {
+  const lines = source.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].trim();
+    if (text === "" || text.startsWith("#")) continue;
+    return /^>>>(\s|$)/.test(text) ? i + 1 : undefined;
+  }
+  return undefined;
+}
+
+/** Form feeds: CPython resets the indentation column at one; py-ast rejects them. */
+function withoutFormFeeds(source: string): { text: string; shifts: Map<number, number> } {
+  const shifts = new Map<number, number>();
+  if (!source.includes("\f")) return { text: source, shifts };
+  const lines = source.split("\n").map((line, i) => {
+    const lead = /^[ \t\f]*/.exec(line)![0];
+    const cut = lead.lastIndexOf("\f") + 1;
+    if (cut > 0) shifts.set(i + 1, cut);
+    return line.slice(cut).replace(/\f/g, " ");
+  });
+  return { text: lines.join("\n"), shifts };
+}
+
+const KNOWN_PARSER_MESSAGE =
+  /^(invalid syntax|positional argument follows keyword argument( unpacking)?|iterable argument unpacking follows keyword argument unpacking|cannot (assign to|delete|use) .*|named arguments must follow bare \*|non-default argument follows default argument|Generator expression must be parenthesized|.* argument may appear only once|\/ must be ahead of \*|arguments cannot follow var-keyword argument|expected .*|.*(parenthesized|must be last|not allowed.*)|Function parameters cannot be parenthesized|Lambda expression parameters cannot be parenthesized|only single target .*|illegal target for annotation|'.*' is an illegal expression for augmented assignment|expression cannot contain assignment.*|Missing parentheses in call to .*|.*was never closed|unmatched .*|imaginary number required in complex literal|real number required in complex literal|patterns may only match literals and attribute lookups|positional patterns follow keyword patterns|multiple exception types must be parenthesized|iterable unpacking cannot be used in comprehension|dict unpacking cannot be used in dict comprehension|bare \* has associated type comment|at least one argument must precede \/|\/ may appear only once|var-positional argument cannot have default value|var-keyword argument cannot have default value|trailing comma not allowed without surrounding parentheses|.*outside (function|loop|async function)|.* cannot be used .*)$/;
+
+/** A py-ast exception as a CPython-style problem. */
+function fromPyAst(error: PyAstError, tokens: readonly Token[]): Problem {
+  const raw = String(error.message ?? "invalid syntax");
+  const at = /\s+at line (\d+)(?:, column (\d+))?$/.exec(raw);
+  const text = at ? raw.slice(0, at.index) : raw;
+  const line = error.lineno ?? (at ? Number(at[1]) : 1);
+  const offset = (() => {
+    const lineToken = tokens.find((t) => t.line >= line);
+    return lineToken ? lineToken.start + (error.col_offset ?? 0) : Number.MAX_SAFE_INTEGER;
+  })();
+  let message: string;
+  if (/^unexpected indent/i.test(text)) message = "IndentationError: unexpected indent";
+  else if (/^Indentation error/i.test(text)) message = "IndentationError: unindent does not match any outer indentation level";
+  else if (/^Expected ':'/.test(text)) message = "SyntaxError: expected ':'";
+  else if (KNOWN_PARSER_MESSAGE.test(text) && !/^expected indented block/i.test(text)) message = `SyntaxError: ${text}`;
+  else message = "SyntaxError: invalid syntax";
+  return { offset, line, message };
+}
+
+const BLOCK_NAMES: Record<string, string> = {
+  if: "'if' statement",
+  elif: "'elif' statement",
+  else: "'else' statement",
+  while: "'while' statement",
+  for: "'for' statement",
+  with: "'with' statement",
+  try: "'try' statement",
+  except: "'except' statement",
+  finally: "'finally' statement",
+  def: "function definition",
+  class: "class definition",
+  match: "'match' statement",
+  case: "'case' statement",
+};
+
+/** A block header (`...:` at the end of a logical line) not followed by an indented block. */
+function missingBlock(tokens: readonly Token[]): Problem | undefined {
+  let lineStart = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.type === "NEWLINE") {
+      if (tokens[k - 1]?.value === ":" && tokens[k + 1] && tokens[k + 1].type !== "INDENT") {
+        let head = lineStart;
+        while (tokens[head] && (tokens[head].type === "DEDENT" || tokens[head].type === "INDENT")) head++;
+        let word = tokens[head]?.value ?? "";
+        if (word === "@") {
+          while (head < k && tokens[head].value !== "def" && tokens[head].value !== "class") head++;
+          word = tokens[head]?.value ?? "";
+        }
+        if (word === "async") word = tokens[head + 1]?.value ?? "";
+        if (word === "except" && tokens[head + 1]?.value === "*") word = "except*";
+        const name = word === "except*" ? "'except*' statement" : BLOCK_NAMES[word];
+        const next = tokens[k + 1];
+        return {
+          offset: next.start,
+          line: next.line,
+          message: name
+            ? `IndentationError: expected an indented block after ${name} on line ${tokens[head].line}`
+            : "SyntaxError: invalid syntax",
+        };
+      }
+      lineStart = k + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Runs of adjacent string tokens (implicit concatenations), checked in order. */
+function stringProblem(tokens: readonly Token[]): Problem | undefined {
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].type !== "STRING") continue;
+    const run: Token[] = [];
+    while (k < tokens.length && tokens[k].type === "STRING") run.push(tokens[k++]);
+    const problem = checkStringRun(
+      run.map((t) => t.value),
+      parseExpression,
+    );
+    if (!problem) continue;
+    const token = run[problem.token];
+    if (problem.fieldOffset !== undefined) {
+      const line = token.line + (token.value.slice(0, problem.fieldOffset).match(/\n/g)?.length ?? 0);
+      return { offset: token.start + problem.fieldOffset, line, message: problem.message };
+    }
+    // CPython reports these on the token after the strings (its parser's last token).
+    const after = tokens[k] ?? run[run.length - 1];
+    return { offset: token.start, line: after.type === "ENDMARKER" ? run[run.length - 1].endLine : after.line, message: problem.message };
+  }
+  return undefined;
+}
+
+/** An INDENT where no block was opened: the parser stops there ("unexpected indent"). */
+function unexpectedIndent(tokens: readonly Token[]): Problem | undefined {
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].type !== "INDENT") continue;
+    if (tokens[k - 1]?.type === "NEWLINE" && tokens[k - 2]?.value === ":") continue;
+    return { offset: tokens[k].start, line: tokens[k].line, message: "IndentationError: unexpected indent" };
+  }
+  return undefined;
+}
+
+/** Parse an f-string replacement field the way 3.11 does ("(" expression ")"). */
+function parseExpression(source: string): FieldError | undefined {
+  const nested = tokenize(source);
+  if (nested.error) return { message: nested.error.message, tokenizer: true };
+  if (nested.unclosed) return { message: `SyntaxError: '${nested.unclosed.char}' was never closed`, tokenizer: true };
+  try {
+    const module = parse(source) as unknown as PyNode;
+    const problem = grammarProblem(module, new SourceIndex(source, nested.lineStarts, nested.tokens));
+    return problem ? { message: problem.message, tokenizer: false } : undefined;
+  } catch (error) {
+    return { message: fromPyAst(error as PyAstError, nested.tokens).message, tokenizer: false };
+  }
+}
+
+/**
+ * A second reading for py-ast's own gaps (f-strings with a brace in a
+ * nested string or an expression spread over lines, `async for` in a call's
+ * bare generator): f-string runs become set displays of their replacement fields
+ * and `async` inside brackets becomes spaces, every other character keeping
+ * its place. Used only when the first reading failed; the f-strings were
+ * already checked by strings.ts, and is_async is restored from the tokens.
+ */
+function rewriteForPyAst(text: string, tokens: readonly Token[]): { text: string; opaque: [number, number][] } {
+  const chars = text.split("");
+  const opaque: [number, number][] = [];
+  let depth = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.type === "OP" && "([{".includes(t.value)) depth++;
+    else if (t.type === "OP" && ")]}".includes(t.value)) depth--;
+    if (depth > 0 && t.type === "NAME" && t.value === "async" && tokens[k + 1]?.value === "for") {
+      for (let j = t.start; j < t.end; j++) chars[j] = " ";
+    }
+    if (t.type !== "STRING") continue;
+    let last = k;
+    while (tokens[last + 1]?.type === "STRING") last++;
+    const run = tokens.slice(k, last + 1);
+    if (run.some((r) => /^[a-zA-Z]*[fF]/.test(r.value) && /^[a-zA-Z]*['"]/.test(r.value))) {
+      const from = run[0].start;
+      const to = run[run.length - 1].end;
+      for (let j = from; j < to; j++) if (chars[j] !== "\n") chars[j] = " ";
+      for (const r of run) {
+        if (!/^[a-zA-Z]*[fF]/.test(r.value)) continue;
+        for (const [start, end] of fieldSpans(r.value)) {
+          for (let j = start; j < end; j++) chars[r.start + j] = text[r.start + j];
+          chars[r.start + end] = ",";
+        }
+      }
+      // A set display: an atom like the f-string, but neither callable by a
+      // preceding name nor assignable, as the f-string is not.
+      chars[from] = "{";
+      chars[to - 1] = "}";
+      opaque.push([from, to]);
+    }
+    k = last;
+  }
+  return { text: chars.join(""), opaque };
+}
+
+/** Offsets (in an f-string token) of its replacement fields' expressions, nested ones included. */
+function fieldSpans(token: string): [number, number][] {
+  const literal = splitString(token);
+  const quote = token.search(/['"]/);
+  const bodyStart = quote + (token.startsWith(token[quote].repeat(3), quote) && token.length - quote >= 6 ? 3 : 1);
+  const spans: [number, number][] = [];
+  checkFString(literal.body, literal.raw, () => undefined, spans);
+  return spans.map(([from, to]) => [from + bodyStart, to + bodyStart]);
+}
+
+/** py-ast drops `async` from comprehensions in some places: take it from the tokens. */
+function restoreAsync(module: PyNode, index: SourceIndex) {
+  const stack: PyNode[] = [module];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === "Comprehension") {
+      const target = node.target as PyNode | undefined;
+      if (target?.lineno !== undefined) {
+        const k = index.tokenAtOrAfter(index.start(target));
+        if (index.tokens[k - 1]?.value === "for" && index.tokens[k - 2]?.value === "async") node.is_async = 1;
+      }
+    }
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (Array.isArray(value)) for (const v of value) (v && typeof v === "object" && "nodeType" in v ? stack.push(v as PyNode) : undefined);
+      else if (value && typeof value === "object" && "nodeType" in (value as object)) stack.push(value as PyNode);
+    }
+  }
+}
+
+const cache = new Map<string, PythonProblem | undefined>();
+const CACHE_SIZE = 512;
+
+/**
+ * Check a Python snippet: undefined when `compile(source, "<fence>", "exec")`
+ * accepts it, otherwise the first problem (line inside the snippet and
+ * CPython's message). A snippet whose first code line is a `>>>` prompt is an
+ * interactive session and gets INTERACTIVE_MESSAGE instead.
+ */
+export function checkPython(source: string): PythonProblem | undefined {
+  if (cache.has(source)) return cache.get(source);
+  const result = check(source);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(source, result);
+  return result;
+}
+
+interface ParserPhase {
+  module: PyNode | undefined;
+  /** The first parser-phase problem (py-ast, 3.11 grammar, strings, indentation). */
+  first: Problem | undefined;
+  /** Whether `first` is py-ast's own error. */
+  fromPyAst: boolean;
+}
+
+/** Everything CPython's parser would find: py-ast's verdict plus the 3.11 rules it lacks. */
+function parserPhase(source: string, lexed: TokenizeResult): ParserPhase {
+  const { tokens } = lexed;
+  const prepared = withoutFormFeeds(source);
+  let index = new SourceIndex(source, lexed.lineStarts, tokens, prepared.shifts);
+  let module: PyNode | undefined;
+  let parserError: Problem | undefined;
+  try {
+    module = parse(prepared.text) as unknown as PyNode;
+  } catch (e) {
+    parserError = fromPyAst(e as PyAstError, tokens);
+    if (!lexed.error && !lexed.unclosed && !prepared.shifts.size) {
+      const rewritten = rewriteForPyAst(source, tokens);
+      if (rewritten.text !== source) {
+        try {
+          module = parse(rewritten.text) as unknown as PyNode;
+          parserError = undefined;
+          index = new SourceIndex(source, lexed.lineStarts, tokens, prepared.shifts, rewritten.opaque);
+        } catch {
+          // The first reading's error stands.
+        }
+      }
+    }
+  }
+  if (module) restoreAsync(module, index);
+  const candidates: Problem[] = [];
+  if (parserError) {
+    const block = missingBlock(tokens);
+    candidates.push(block && block.line <= parserError.line ? block : parserError);
+  }
+  const indent = unexpectedIndent(tokens);
+  if (indent) candidates.push(indent);
+  const strings = stringProblem(tokens);
+  if (strings) candidates.push(strings);
+  if (module) {
+    const grammar = grammarProblem(module, index);
+    if (grammar) candidates.push(grammar);
+  }
+  const first = candidates.sort((a, b) => a.line - b.line || a.offset - b.offset)[0];
+  return { module, first, fromPyAst: first !== undefined && first === parserError };
+}
+
+/**
+ * The parser's first problem in the lines before `line` (where the tokenizer
+ * stopped), or undefined when those lines parse: a block header just before
+ * `line` gets a `pass` body so the cut itself is no error.
+ */
+function problemBefore(source: string, line: number): Problem | undefined {
+  const lines = source.split("\n").slice(0, line - 1);
+  let prefix = lines.length > 0 ? `${lines.join("\n")}\n` : "";
+  let lexed = tokenize(prefix);
+  if (lexed.error || lexed.unclosed) return undefined;
+  const significant = lexed.tokens.filter((t) => t.type !== "DEDENT" && t.type !== "ENDMARKER");
+  if (significant.length >= 2 && significant[significant.length - 1].type === "NEWLINE" && significant[significant.length - 2].value === ":") {
+    const header = significant[significant.length - 2].line;
+    let start = header;
+    while (start > 1 && /\\$/.test(lines[start - 2] ?? "")) start--;
+    const indent = /^[ \t]*/.exec(lines[start - 1] ?? "")![0];
+    prefix += `${indent}    pass\n`;
+    lexed = tokenize(prefix);
+    if (lexed.error || lexed.unclosed) return undefined;
+  }
+  const phase = parserPhase(prefix, lexed);
+  return phase.first && phase.first.line < line ? phase.first : undefined;
+}
+
+function check(source: string): PythonProblem | undefined {
+  const prompt = interactivePromptLine(source);
+  if (prompt !== undefined) return { line: prompt, message: INTERACTIVE_MESSAGE, interactive: true };
+
+  const nul = source.indexOf("\0");
+  const lexed = tokenize(nul >= 0 ? source.slice(0, nul) : source);
+  if (nul >= 0) {
+    return { line: lineOf(lexed.lineStarts, nul), message: "SyntaxError: source code string cannot contain null bytes" };
+  }
+  const { error, unclosed } = lexed;
+  if (error) {
+    // A raised error (bad character, literal, bracket) wins over any parser
+    // error, as CPython tokenizes the rest of the file after a parse error to
+    // look for one; except when the parser stopped earlier at an unexpected
+    // indent, which CPython reports without that look. The other tokenizer
+    // errors (TabError, bad dedent, stray "\") count only when the parser
+    // gets that far.
+    if (error.raised) {
+      const indent = unexpectedIndent(lexed.tokens);
+      if (indent && indent.line < error.line && !problemBefore(source, indent.line)) return toProblem(indent);
+      return { line: error.line, message: error.message };
+    }
+    const before = problemBefore(source, error.line);
+    return before ? toProblem(before) : { line: error.line, message: error.message };
+  }
+
+  const phase = parserPhase(source, lexed);
+  if (unclosed) {
+    // CPython reports a bracket left open unless the parser stopped on an
+    // earlier line (or at an unexpected indent).
+    const first = phase.first;
+    if (first && (first.line < unclosed.line || (first.line === unclosed.line && !phase.fromPyAst) || /unexpected indent/.test(first.message))) {
+      return toProblem(first);
+    }
+    return { line: unclosed.line, message: `SyntaxError: '${unclosed.char}' was never closed` };
+  }
+  if (phase.first) return toProblem(phase.first);
+  if (!phase.module) return { line: 1, message: "SyntaxError: invalid syntax" };
+  return compileProblem(phase.module);
+}
+
+function toProblem(problem: Problem): PythonProblem {
+  return { line: problem.line, message: problem.message };
+}

@@ -1,0 +1,47 @@
+/**
+ * SC008 code-fence-syntax: every python fence of a PRD, analysis or research
+ * document compiles, as CPython 3.11's `compile(source, "<fence>", "exec")`
+ * decides (seed 002 runs `py_compile` on each snippet). The check needs no
+ * Python and runs nothing: see lib/python/ and docs/design/python-parser.md.
+ */
+import { KIND_FILES } from "../lib/files.js";
+import { is } from "../lib/options.js";
+import { checkPython } from "../lib/python/index.js";
+import { defineRule } from "../lib/rule.js";
+import { fenceLanguage } from "./SC004-code-fence-verified.js";
+
+export interface SC008Options {
+  /** Info-string languages that make a fence a python fence (first word, compared case-insensitively). */
+  languages: string[];
+}
+
+export const SC008Defaults: SC008Options = {
+  languages: ["python", "py", "python3", "py3"],
+};
+
+export default defineRule<SC008Options>({
+  id: "SC008",
+  slug: "code-fence-syntax",
+  description: "Python fences should compile",
+  category: "code-verification",
+  files: [...KIND_FILES.prd, ...KIND_FILES.analysis, ...KIND_FILES.research],
+  defaults: SC008Defaults,
+  schema: {
+    languages: is.arrayOf((v) => (typeof v === "string" && v.trim() !== "" ? undefined : "a non-empty string"), "languages"),
+  },
+  run({ model, options, report }) {
+    const languages = new Set(options.languages.map((l) => l.trim().toLowerCase()));
+    for (const fence of model.codeBlocks) {
+      if (!fence.fenced || !languages.has(fenceLanguage(fence.info))) continue;
+      const problem = checkPython(`${fence.content.join("\n")}\n`);
+      if (!problem) continue;
+      const offset = Math.min(Math.max(problem.line, 1), Math.max(fence.content.length, 1)) - 1;
+      const line = fence.content.length > 0 ? fence.contentLine + offset : fence.line;
+      report({
+        line,
+        detail: problem.message,
+        context: model.lines[line - 1]?.trim(),
+      });
+    }
+  },
+});
