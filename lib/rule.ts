@@ -67,7 +67,10 @@ export const SUITE_TAG = "spec-contract";
 const commonSchema: Record<keyof CommonOptions, Check> = { files: is.globs(), ignores: is.globs() };
 
 /** A markdownlint rule of this suite, with its spec (defaults, schema) attached. */
-export type SpecRule<O extends object = object> = Rule & { spec: RuleSpec<O> };
+export type SpecRule<O extends object = object> = Rule & { spec: RuleMeta<O> };
+
+/** What a registry, the docs and the presets need to know of a rule: its spec without the function. */
+export type RuleMeta<O extends object = object> = Omit<RuleSpec<O>, "run" | "schema">;
 
 /** Build a markdownlint rule from a spec. */
 export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
@@ -122,6 +125,6 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
     tags: [SUITE_TAG, spec.category],
     parser: "micromark",
     function: ruleFunction,
-    spec,
+    spec: { id: spec.id, slug: spec.slug, description: spec.description, category: spec.category, fixable: spec.fixable, files: spec.files, defaults: spec.defaults },
   };
 }

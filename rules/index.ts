@@ -20,21 +20,21 @@ import SC014 from "./SC014-task-ids.js";
 import SC015 from "./SC015-no-mojibake.js";
 
 export const rules: SpecRule[] = [
-  SC001 as unknown as SpecRule,
-  SC002 as unknown as SpecRule,
-  SC003 as unknown as SpecRule,
-  SC004 as unknown as SpecRule,
-  SC005 as unknown as SpecRule,
-  SC006 as unknown as SpecRule,
-  SC007 as unknown as SpecRule,
-  SC008 as unknown as SpecRule,
-  SC009 as unknown as SpecRule,
-  SC010 as unknown as SpecRule,
-  SC011 as unknown as SpecRule,
-  SC012 as unknown as SpecRule,
-  SC013 as unknown as SpecRule,
-  SC014 as unknown as SpecRule,
-  SC015 as unknown as SpecRule,
+  SC001,
+  SC002,
+  SC003,
+  SC004,
+  SC005,
+  SC006,
+  SC007,
+  SC008,
+  SC009,
+  SC010,
+  SC011,
+  SC012,
+  SC013,
+  SC014,
+  SC015,
 ];
 
 export default rules;
