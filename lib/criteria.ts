@@ -51,30 +51,6 @@ export function itemTextWithChildren(item: ListItem): string {
   return parts.filter(Boolean).join("\n");
 }
 
-/** Whether `item` is `ancestor` or nested in it. */
-function nestedIn(item: ListItem, ancestor: ListItem): boolean {
-  for (let i: ListItem | undefined = item; i; i = i.parent) if (i === ancestor) return true;
-  return false;
-}
-
-/**
- * The last line of an item, nested items included. The model's `endLine`
- * can reach the first line of the next item (a line ending token ends on
- * the following line), so it is cut before the next item that is not
- * nested in this one.
- */
-export function itemEndLine(model: DocumentModel, item: ListItem): number {
-  const index = model.listItems.indexOf(item);
-  let end = item.endLine;
-  for (let i = index + 1; i < model.listItems.length; i++) {
-    const next = model.listItems[i];
-    if (nestedIn(next, item)) continue;
-    if (next.line <= end) end = Math.max(item.line, next.line - 1);
-    break;
-  }
-  return end;
-}
-
 /**
  * Code in lines `line`..`endLine`: the contents of the code spans (`` `x` ``)
  * and the number of code blocks that start there. Spans are read from the

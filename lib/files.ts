@@ -1,12 +1,19 @@
 import picomatch from "picomatch";
 
-/** Default ignores of every rule: agent definitions, templates, dependencies. */
+/**
+ * Default ignores of every rule: agent definitions, templates, dependencies.
+ * `specs/agents/` and `specs/workflows/` hold agent and workflow definitions
+ * named after the documents they write (`specs/agents/prd.md`); workspaces
+ * live in `specs/active/` and `specs/archive/`, so no spec is hidden.
+ */
 export const DEFAULT_IGNORES: readonly string[] = [
   "**/.claude/**",
   "**/.gemini/**",
   "**/.agents/**",
   "**/template*/**",
   "**/node_modules/**",
+  "**/specs/agents/**",
+  "**/specs/workflows/**",
 ];
 
 /** Default file patterns of each document kind (CONTRACT.md). */

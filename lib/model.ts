@@ -285,7 +285,11 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
       listItems.push(item);
       continue;
     }
-    if (frame.list?.current) frame.list.current.endLine = Math.max(frame.list.current.endLine, token.endLine);
+    if (frame.list?.current && !token.type.startsWith("lineEnding")) {
+      // A token ending at column 1 ends with the line break before that line.
+      const end = token.endColumn === 1 && token.endLine > token.startLine ? token.endLine - 1 : token.endLine;
+      frame.list.current.endLine = Math.max(frame.list.current.endLine, end);
+    }
 
     switch (token.type as string) {
       case "atxHeading":
@@ -337,6 +341,7 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
   }
 
   function addBlock(token: MicromarkToken, kind: TextBlock["kind"]) {
+    collectInlineMasks(token, maskSpans);
     let text = textContent(token);
     const item = innermostItem();
     if (item && kind === "paragraph") {
@@ -409,6 +414,16 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     masked,
     sectionAt: (line: number) => owner[line] ?? root,
   };
+}
+
+/** Inline code, HTML, URLs and the like inside a text container, for masking. */
+function collectInlineMasks(token: MicromarkToken, out: MicromarkToken[]) {
+  const stack: MicromarkToken[] = [...token.children];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (MASKED.has(t.type)) out.push(t);
+    else for (const c of t.children) stack.push(c);
+  }
 }
 
 function codeBlock(token: MicromarkToken, section: Section): CodeBlock {

@@ -6,6 +6,7 @@
  * they never throw.
  */
 import picomatch from "picomatch";
+import { linearProblem, nestedQuantifier } from "./regex.js";
 
 /** A validator returns an error message (what was expected), or undefined when the value is fine. */
 export type Check = (value: unknown) => string | undefined;
@@ -96,12 +97,24 @@ export const is = {
     },
 };
 
-/** Why a user-supplied regular expression is refused, or undefined. */
+/**
+ * Why a user-supplied regular expression is refused, or undefined. A pattern
+ * must compile as JavaScript (flags "iu"), be one RE2's linear-time engine
+ * can run (no lookahead, no backreferences: see lib/regex.ts, and run user
+ * patterns with `userRegExp`), and hold no nested unbounded quantifier such
+ * as `(a+)+`, so not even a backtracking RegExp can be hung by it.
+ */
 export function regexProblem(source: string): string | undefined {
   try {
     new RegExp(source, "iu");
   } catch (error) {
     return `regular expressions that compile; ${JSON.stringify(source)} does not (${(error as Error).message})`;
+  }
+  const linear = linearProblem(source, "iu");
+  if (linear) return `regular expressions in RE2 syntax; ${JSON.stringify(source)} is ${linear}`;
+  const nested = nestedQuantifier(source);
+  if (nested) {
+    return `regular expressions without nested unbounded quantifiers (they take exponential time); ${JSON.stringify(source)} repeats ${JSON.stringify(nested)}`;
   }
   return undefined;
 }

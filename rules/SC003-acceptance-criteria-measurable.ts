@@ -14,17 +14,19 @@
  *   in 100 parallel runs");
  * - **evidence** makes a criterion checkable when nothing vague is said: a
  *   named artifact (code span, code block, file name, path, identifier,
- *   exception name, command flag), a bare count ("3 tables"), "all"/"every"
- *   over a named set ("all new functions", not "all tests"), "no"/"zero" over
- *   a concrete thing ("no plaintext passwords", not "no performance
- *   regressions"), or a named check ("verified by a rollback test");
+ *   exception name, command flag, version, quoted message), a bare count
+ *   ("3 tables"), "all"/"every" over a named set ("all new functions", not
+ *   "all tests"), "no"/"zero" over a concrete thing ("no plaintext
+ *   passwords", not "no performance regressions"), an enumeration
+ *   ("records: actor, action, target"), or a named check ("verified by a
+ *   rollback test");
  * - **vague wording** ("fast", "robust", "works correctly", "as expected")
  *   is not measurable unless a threshold states what it means.
  *
  * A criterion is measurable when it holds a threshold, or evidence and no
  * vague wording.
  */
-import { codeIn, criteriaIn, criteriaSections, itemEndLine, itemTextWithChildren } from "../lib/criteria.js";
+import { codeIn, criteriaIn, criteriaSections, itemTextWithChildren } from "../lib/criteria.js";
 import { KIND_FILES } from "../lib/files.js";
 import { is, regexProblem } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
@@ -131,6 +133,8 @@ export const SC003Defaults: SC003Options = {
     "(?<![\\p{L}\\p{N}])[A-Z]{2,}[a-z]+[A-Z]\\w*",
     // environment variables and constants: DATABASE_URL
     "(?<![\\p{L}\\p{N}])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\\p{L}\\p{N}])",
+    // release versions: v0.14.0, v2.1
+    "(?<![\\p{L}\\p{N}])v\\d+(?:\\.\\d+)+(?![\\p{L}\\p{N}])",
     // quoted literals of more than one word (exact messages or output): "Index Mode: Inertia"
     "\"(?=[^\"]*[^\\p{L}\"])[^\"\\s][^\"]*\"|“(?=[^”]*[^\\p{L}”])[^”]+”",
     // command flags and settings: --strict, inject_routes=True
@@ -213,13 +217,18 @@ interface Compiled {
 
 const once = (re: RegExp | undefined) => (re ? new RegExp(re.source, "iu") : undefined);
 
-const compiledCache = new WeakMap<object, Compiled>();
+let lastCompiled: { options: SC003Options; compiled: Compiled } | undefined;
 
+/**
+ * Compile the option lists once. markdownlint hands over a fresh options
+ * object per file when a rule is enabled with `true`, but its lists are the
+ * same arrays, so the last result is reused while every option is identical.
+ */
 function compile(o: SC003Options): Compiled {
-  let c = compiledCache.get(o);
-  if (c) return c;
+  const last = lastCompiled;
+  if (last && (Object.keys(o) as (keyof SC003Options)[]).every((k) => last.options[k] === o[k])) return last.compiled;
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase().trim()));
-  c = {
+  const c: Compiled = {
     label: new RegExp(o.labelPattern, "u"),
     vague: phraseRegex(o.vaguePhrases),
     vagueWord: once(phraseRegex(o.vaguePhrases)),
@@ -236,14 +245,14 @@ function compile(o: SC003Options): Compiled {
     vagueNouns: lower(o.vagueNouns),
     verification: once(phraseRegex(o.verificationPhrases)),
   };
-  compiledCache.set(o, c);
+  lastCompiled = { options: { ...o }, compiled: c };
   return c;
 }
 
 const DIGITS = /(?<![\p{L}\p{N}_.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
 const DETERMINERS = new Set(["a", "an", "any", "the", "of", "our", "its", "their", "these", "those", "my", "your", "this", "that", "his", "her"]);
 
-/** Lower-cased words of a piece of text, with their positions. */
+/** Up to `count` lower-cased words of `text` from index `from` on. */
 function wordsAfter(text: string, from: number, count: number): string[] {
   const out: string[] = [];
   const re = /[\p{L}\p{N}][\p{L}\p{N}_'+-]*/gu;
@@ -431,7 +440,7 @@ export default defineRule<SC003Options>({
   run({ model, options, report }) {
     const c = compile(options);
     for (const item of criteriaIn(model, criteriaSections(model, options.headings))) {
-      const code = codeIn(model, item.line, itemEndLine(model, item));
+      const code = codeIn(model, item.line, item.endLine);
       const own = item.text.replace(c.label, "");
       const all = itemTextWithChildren(item).replace(c.label, "");
       const judgement = judgeCriterion(withoutCode(all, code.spans), code.spans.length + code.blocks > 0, options);

@@ -24,6 +24,7 @@ import {
   PATTERN_BUDGET_MS,
   inProperName,
   phraseMatcher,
+  proseLines,
   proseUnits,
   runPatterns,
   sentences,
@@ -325,6 +326,7 @@ export default defineRule<SC006Options>({
     }
     for (const [u, p, index, length] of search.matches) hits.push({ unit: u, start: index, end: index + length, entry: phrases.length + p });
 
+    const lines = proseLines(model, params.parsers?.micromark?.tokens ?? []);
     const byUnit = new Map<number, typeof hits>();
     for (const h of hits) byUnit.set(h.unit, [...(byUnit.get(h.unit) ?? []), h]);
     for (const [u, unitHits] of [...byUnit].sort((a, b) => a[0] - b[0])) {
@@ -332,7 +334,7 @@ export default defineRule<SC006Options>({
       const spans = unit.kind === "row" ? [{ start: 0, end: unit.text.length }] : sentences(unit);
       for (const h of dropOverlaps(unitHits)) {
         const entry = entries[h.entry];
-        if (entry.unlessMeasured && measured(unit, spans, h.start)) continue;
+        if (entry.unlessMeasured && (measured(unit, spans, h.start) || refinedByMeasure(unit, lines, model.lines))) continue;
         const at = locate(unit, h.start);
         const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ");
         report({
@@ -345,6 +347,19 @@ export default defineRule<SC006Options>({
     }
   },
 });
+
+/**
+ * Whether a list item's nested items state a measure: they refine the item
+ * ("Concurrent offloads handle locking correctly" / "- no deadlocks in 100
+ * parallel runs"), as CONTRACT.md reads acceptance criteria.
+ */
+function refinedByMeasure(unit: ProseUnit, masked: readonly string[], raw: readonly string[]): boolean {
+  const item = unit.block.listItem;
+  if (!item || item.children.length === 0) return false;
+  const from = item.children[0].line;
+  const to = item.children[item.children.length - 1].endLine;
+  return isMeasured(masked.slice(from - 1, to).join("\n"), raw.slice(from - 1, to).join("\n"));
+}
 
 /** Whether the sentence holding `offset` states a measure. */
 function measured(unit: ProseUnit, spans: readonly Span[], offset: number): boolean {

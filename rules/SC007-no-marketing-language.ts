@@ -110,7 +110,7 @@ export const SC007Defaults: SC007Options = {
         // "Choose Oracle when you need …", "pick the Rust extension if …"
         String.raw`\b(?:choose|pick)\s+(?=[^.!?;:\n]*?\p{L})[^.!?;:\n]{1,60}?\s(?:when|whenever|if|unless)\b`,
         // "If you care about speed, pick the Rust extension" (not "…, use `--flag`")
-        String.raw`\bif\s+you(?:'re|’re|\s+are)?\s[^.!?;\n]{1,80}?,\s*(?:use|choose|pick|go\s+with|opt\s+for|prefer|try|consider)(?=\s\p{L}|\s(?:the|a|an)\s+\p{L})`,
+        String.raw`\bif\s+you(?:'re|’re|\s+are)?\s[^.!?;\n]{1,80}?,\s*(?:use|choose|pick|go\s+with|opt\s+for|prefer|switch\s+to)(?=\s\p{L})(?!\s(?:the|a|an)\s\s)`,
       ],
     },
   },

@@ -233,45 +233,67 @@ function mdPaths(lines: readonly string[], from: number, to: number): string[] {
 }
 
 /**
- * The file a claim on `line` speaks of, when it names one: a `.md` path on
- * the claim's own line, else in the list it belongs to (its item, the item's
- * siblings, its parent item, and the paragraph leading into the list).
- * None: the document itself ("self"); several different paths: "unclear".
+ * The subject of a claim on a line: the file it speaks of, when it names
+ * one: a `.md` path on the claim's own line, else in the list it belongs to
+ * (its item, the item's siblings, its parent item, and the paragraph leading
+ * into the list). None: the document itself ("self"); several different
+ * paths: "unclear". Lists are indexed once per document, so a document of
+ * many claims stays linear.
  */
-function claimSubject(model: DocumentModel, line: number): string {
-  const own = mdPaths(model.lines, line, line);
-  if (own.length > 0) return own.length === 1 ? own[0] : "unclear";
-  let item: ListItem | undefined;
-  for (const it of model.listItems) if (it.line <= line && line <= it.endLine) item = it;
-  if (!item) return "self";
-  const siblings = listOf(model, item);
-  const first = siblings[0];
-  const last = siblings[siblings.length - 1];
-  let from = first.line;
-  if (item.parent) from = item.parent.line;
-  else {
-    const lead = model.blocks.find((b) => !b.listItem && b.endLine < first.line && b.endLine >= first.line - 2);
-    if (lead) from = lead.line;
+function claimSubjects(model: DocumentModel): (line: number) => string {
+  const lineCount = model.lines.length;
+  // The innermost list item holding each line (items come in document order, parents first).
+  const itemAt = new Array<ListItem | undefined>(lineCount + 2);
+  for (const item of model.listItems) {
+    for (let l = item.line; l <= Math.min(item.endLine, lineCount); l++) itemAt[l] = item;
   }
-  const paths = mdPaths(model.lines, from, last.endLine);
-  return paths.length === 0 ? "self" : paths.length === 1 ? paths[0] : "unclear";
-}
-
-/** The items of the list `item` belongs to (nested lists: its parent's children). */
-function listOf(model: DocumentModel, item: ListItem): ListItem[] {
-  if (item.parent) return item.parent.children.filter((c) => c.depth === item.depth);
-  const top = model.listItems.filter((i) => i.depth === item.depth && !i.parent && i.section === item.section);
+  // Top-level items form one list while no other block comes between them.
   const breaks = [
     ...model.blocks.filter((b) => !b.listItem).map((b) => b.line),
     ...model.codeBlocks.map((b) => b.line),
-  ];
-  const index = top.indexOf(item);
-  let a = index;
-  let b = index;
-  const joined = (x: ListItem, y: ListItem) => !breaks.some((l) => l > x.endLine && l < y.line);
-  while (a > 0 && joined(top[a - 1], top[a])) a--;
-  while (b < top.length - 1 && joined(top[b], top[b + 1])) b++;
-  return top.slice(a, b + 1);
+  ].sort((a, b) => a - b);
+  const breakBetween = (after: number, before: number) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < breaks.length && breaks[lo] < before;
+  };
+  const groupOf = new Map<ListItem, ListItem[]>();
+  let group: ListItem[] = [];
+  let previous: ListItem | undefined;
+  for (const item of model.listItems) {
+    if (item.parent) continue;
+    if (!previous || previous.section !== item.section || previous.depth !== item.depth || breakBetween(previous.endLine, item.line)) {
+      group = [];
+    }
+    group.push(item);
+    groupOf.set(item, group);
+    previous = item;
+  }
+  const leadEnding = new Map<number, number>();
+  for (const b of model.blocks) if (!b.listItem) leadEnding.set(b.endLine, b.line);
+  const pathsOf = new Map<ListItem[], string[]>();
+
+  return (line) => {
+    const own = mdPaths(model.lines, line, line);
+    if (own.length > 0) return own.length === 1 ? own[0] : "unclear";
+    const item = itemAt[line];
+    if (!item) return "self";
+    const siblings = item.parent ? item.parent.children : groupOf.get(item) ?? [item];
+    let paths = pathsOf.get(siblings);
+    if (!paths) {
+      const first = siblings[0];
+      const last = siblings[siblings.length - 1];
+      const from = item.parent ? item.parent.line : leadEnding.get(first.line - 1) ?? leadEnding.get(first.line - 2) ?? first.line;
+      paths = mdPaths(model.lines, from, last.endLine);
+      pathsOf.set(siblings, paths);
+    }
+    return paths.length === 0 ? "self" : paths.length === 1 ? paths[0] : "unclear";
+  };
 }
 
 const format = (n: number, grouped: boolean) => (grouped ? n.toLocaleString("en-US") : String(n));
@@ -332,12 +354,15 @@ export default defineRule<SC010Options>({
 
     const self = filePath(params.name);
     let root: string | undefined | null = null;
+    let subjectOf: ((line: number) => string) | undefined;
+    const others = new Map<string, ReturnType<typeof otherFile>>();
     for (const claim of claims) {
       let actual: number;
       let about = "";
-      const subject = claim.measure === "words" ? claimSubject(model, claim.line) : "self";
+      const subject = claim.measure === "words" ? (subjectOf ??= claimSubjects(model))(claim.line) : "self";
       if (subject === "unclear") continue;
-      const other = subject === "self" ? "self" : otherFile(subject);
+      let other = subject === "self" ? "self" : others.get(subject);
+      if (!others.has(subject) && subject !== "self") others.set(subject, (other = otherFile(subject)));
       if (other === undefined) continue;
       if (other !== "self") {
         if (other.status === "missing") {

@@ -72,7 +72,10 @@ export default defineRule<SC013Options>({
     workspaces: is.arrayOf(locationCheck, "workspace locations"),
     required: relativePaths,
     forbiddenInArchive: relativePaths,
-    reportOn: is.string(),
+    reportOn: (v) =>
+      typeof v === "string" && relativePaths([v]) === undefined
+        ? undefined
+        : `a relative path inside the workspace; found ${JSON.stringify(v)}`,
     maxActive: is.integer(0),
   },
   run({ options, params, report }) {

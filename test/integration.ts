@@ -4,7 +4,7 @@
  * and reading the CLI's default output back into rule/line/detail findings.
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,6 +77,37 @@ export function writeTree(dir: string, files: Record<string, string>): void {
   }
 }
 
+/** Packages a linked project gets from this repository's node_modules. */
+const LINKED = [
+  "markdownlint",
+  "markdownlint-cli2",
+  "markdownlint-cli2-formatter-default",
+  "markdownlint-cli2-formatter-json",
+  "markdownlint-cli2-formatter-sarif",
+];
+
+/**
+ * A scratch project that uses this package the way a consumer does (by name,
+ * from node_modules) without installing it: node_modules/markdownlint-spec-contract
+ * is a link to this repository (dist/ must be built) and markdownlint-cli2 and
+ * its formatters are links into this repository's node_modules. It holds a
+ * `.git` folder, so it is its own project root, and `files`.
+ */
+export function linkedProject(prefix: string, files: Record<string, string>): string {
+  const dir = scratch(prefix);
+  mkdirSync(join(dir, ".git"));
+  mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
+  symlinkSync(ROOT, join(dir, "node_modules", PKG.name), "dir");
+  for (const name of LINKED) symlinkSync(join(ROOT, "node_modules", name), join(dir, "node_modules", name), "dir");
+  writeTree(dir, files);
+  return dir;
+}
+
+/** The real markdownlint-cli2 CLI, run in `cwd`. */
+export function cli2(cwd: string, args: string[]): RunResult {
+  return run(process.execPath, [join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"), ...args], { cwd });
+}
+
 /** Names that never belong in a copy of the working tree. */
 const NOT_COPIED = new Set([".git", "node_modules", "dist", "coverage", ".tmp", "bench"]);
 
@@ -130,3 +161,34 @@ export function parseCli2(output: string): CliFinding[] {
 
 /** The IDs of the suite's rules, in registry order. */
 export const RULE_IDS: string[] = rules.map((r) => r.names[0]);
+
+/**
+ * A small specs tree the integration tests lint: a PRD far under its word
+ * budgets. "Overview" holds 33 words, the document 39 (headings count for
+ * their parents); one 130-character line would be an MD013 finding, which
+ * the recommended preset turns off.
+ */
+export const SAMPLE_SPECS: Record<string, string> = {
+  "specs/active/nightly-export/prd.md": `# PRD: Nightly Export
+
+## Overview (300+ words)
+
+The export job writes one CSV file per tenant every night, and ${"the operators read it in the morning ".repeat(3).trim()}.
+`,
+};
+
+/** The SC001 findings SAMPLE_SPECS gets, from every supported markdownlint. */
+export const SAMPLE_SC001: CliFinding[] = [
+  {
+    file: "specs/active/nightly-export/prd.md",
+    line: 1,
+    rule: "SC001",
+    detail: "Document: Expected: at least 2000 words; Actual: 39 words",
+  },
+  {
+    file: "specs/active/nightly-export/prd.md",
+    line: 3,
+    rule: "SC001",
+    detail: 'Section "Overview (300+ words)": Expected: at least 300 words; Actual: 33 words',
+  },
+];

@@ -16,7 +16,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cleanup,
-  type CliFinding,
   installedVersion,
   npmEnv,
   parseCli2,
@@ -25,44 +24,16 @@ import {
   RULE_IDS,
   run,
   runOk,
+  SAMPLE_SC001,
+  SAMPLE_SPECS,
   scratch,
   writeTree,
 } from "./integration.js";
 
-const CONFIG = `{
-  "customRules": ["markdownlint-spec-contract"],
-  "config": { "extends": "markdownlint-spec-contract/config/recommended.jsonc" }
-}
-`;
-
-// 33 words under "Overview", 39 in the document (headings count for their parents); a 130-character line that MD013 would flag (the preset turns it off).
-const PRD = `# PRD: Nightly Export
-
-## Overview (300+ words)
-
-The export job writes one CSV file per tenant every night, and ${"the operators read it in the morning ".repeat(3).trim()}.
-`;
-
 const SPECS: Record<string, string> = {
-  ".markdownlint-cli2.jsonc": CONFIG,
-  "specs/active/nightly-export/prd.md": PRD,
+  ".markdownlint-cli2.jsonc": readFileSync(join(ROOT, "docs", "examples", "project.markdownlint-cli2.jsonc"), "utf8"),
+  ...SAMPLE_SPECS,
 };
-
-/** The SC001 findings the PRD above must get, from every supported markdownlint. */
-const EXPECTED_SC001: CliFinding[] = [
-  {
-    file: "specs/active/nightly-export/prd.md",
-    line: 1,
-    rule: "SC001",
-    detail: "Document: Expected: at least 2000 words; Actual: 39 words",
-  },
-  {
-    file: "specs/active/nightly-export/prd.md",
-    line: 3,
-    rule: "SC001",
-    detail: 'Section "Overview (300+ words)": Expected: at least 300 words; Actual: 33 words',
-  },
-];
 
 let work: string;
 let tarball: string;
@@ -153,7 +124,7 @@ describe("a fresh project with the tarball and markdownlint-cli2", () => {
   it("lints a specs tree through the real CLI with the preset", () => {
     const { status, findings } = lintSpecs(dir);
     expect(status).toBe(1);
-    expect(findings.filter((f) => f.rule === "SC001")).toEqual(EXPECTED_SC001);
+    expect(findings.filter((f) => f.rule === "SC001")).toEqual(SAMPLE_SC001);
     // The preset turns MD013 off; every finding comes from a known rule, none from a crash or a bad option.
     expect(findings.filter((f) => f.rule === "MD013")).toEqual([]);
     for (const f of findings) {
@@ -202,7 +173,7 @@ describe("a fresh project on markdownlint-cli2 0.22 (markdownlint 0.40, as in th
     expect(JSON.parse(readFileSync(join(dir, "node_modules", "markdownlint", "package.json"), "utf8")).version).toBe("0.40.0");
     const { status, findings } = lintSpecs(dir);
     expect(status).toBe(1);
-    expect(findings.filter((f) => f.rule === "SC001")).toEqual(EXPECTED_SC001);
+    expect(findings.filter((f) => f.rule === "SC001")).toEqual(SAMPLE_SC001);
     const latest = lintSpecs(join(work, "consumer")).findings.filter((f) => f.rule.startsWith("SC"));
     expect(findings.filter((f) => f.rule.startsWith("SC"))).toEqual(latest);
   });

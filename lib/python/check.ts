@@ -9,12 +9,12 @@
  * (compile.ts). The first error wins, ordered as CPython orders them.
  */
 import { parse } from "py-ast";
-import type { PyAstError, PyNode } from "./ast.js";
+import { exprName, type PyAstError, type PyNode } from "./ast.js";
 import { compileProblem } from "./compile.js";
-import { grammarProblem, type Problem } from "./grammar.js";
+import { grammarProblem, invalidTarget, type Problem } from "./grammar.js";
 import { SourceIndex } from "./source.js";
 import { checkFString, checkStringRun, type FieldError, splitString } from "./strings.js";
-import { lineOf, type Token, type TokenizeResult, tokenize } from "./tokenizer.js";
+import { type Token, type TokenizeResult, tokenize } from "./tokenizer.js";
 
 /** Where a snippet stops compiling and CPython's message ("SyntaxError: ..."). */
 export interface PythonProblem {
@@ -30,11 +30,15 @@ export const INTERACTIVE_MESSAGE = "Interactive session (>>> prompts): use a pyc
 
 /** The line of an interactive prompt when the snippet's first code line starts with `>>>`. */
 export function interactivePromptLine(source: string): number | undefined {
-  const lines = source.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].trim();
-    if (text === "" || text.startsWith("#")) continue;
-    return /^>>>(\s|$)/.test(text) ? i + 1 : undefined;
+  let line = 1;
+  let start = 0;
+  while (start <= source.length) {
+    let end = source.indexOf("\n", start);
+    if (end < 0) end = source.length;
+    const text = source.slice(start, end).trim();
+    if (text !== "" && !text.startsWith("#")) return /^>>>(\s|$)/.test(text) ? line : undefined;
+    start = end + 1;
+    line++;
   }
   return undefined;
 }
@@ -56,7 +60,7 @@ const KNOWN_PARSER_MESSAGE =
   /^(invalid syntax|positional argument follows keyword argument( unpacking)?|iterable argument unpacking follows keyword argument unpacking|cannot (assign to|delete|use) .*|named arguments must follow bare \*|non-default argument follows default argument|Generator expression must be parenthesized|.* argument may appear only once|\/ must be ahead of \*|arguments cannot follow var-keyword argument|expected .*|.*(parenthesized|must be last|not allowed.*)|Function parameters cannot be parenthesized|Lambda expression parameters cannot be parenthesized|only single target .*|illegal target for annotation|'.*' is an illegal expression for augmented assignment|expression cannot contain assignment.*|Missing parentheses in call to .*|.*was never closed|unmatched .*|imaginary number required in complex literal|real number required in complex literal|patterns may only match literals and attribute lookups|positional patterns follow keyword patterns|multiple exception types must be parenthesized|iterable unpacking cannot be used in comprehension|dict unpacking cannot be used in dict comprehension|bare \* has associated type comment|at least one argument must precede \/|\/ may appear only once|var-positional argument cannot have default value|var-keyword argument cannot have default value|trailing comma not allowed without surrounding parentheses|.*outside (function|loop|async function)|.* cannot be used .*)$/;
 
 /** A py-ast exception as a CPython-style problem. */
-function fromPyAst(error: PyAstError, tokens: readonly Token[]): Problem {
+function fromPyAst(error: PyAstError, tokens: readonly Token[], source?: string): Problem {
   const raw = String(error.message ?? "invalid syntax");
   const at = /\s+at line (\d+)(?:, column (\d+))?$/.exec(raw);
   const text = at ? raw.slice(0, at.index) : raw;
@@ -65,6 +69,33 @@ function fromPyAst(error: PyAstError, tokens: readonly Token[]): Problem {
     const lineToken = tokens.find((t) => t.line >= line);
     return lineToken ? lineToken.start + (error.col_offset ?? 0) : Number.MAX_SAFE_INTEGER;
   })();
+  if (/^Invalid decorator target/.test(text)) {
+    // The statement after a decorator is no def or class: CPython stops on its first token.
+    for (let k = 0; k < tokens.length; k++) {
+      if (tokens[k].value !== "@" || (k > 0 && tokens[k - 1].type !== "NEWLINE" && tokens[k - 1].type !== "INDENT" && tokens[k - 1].type !== "DEDENT")) continue;
+      let j = k;
+      while (j < tokens.length && tokens[j].type !== "NEWLINE") j++;
+      const next = tokens[j + 1];
+      if (!next || ["def", "class", "async", "@"].includes(next.value)) continue;
+      const message =
+        next.type === "INDENT"
+          ? "IndentationError: unexpected indent"
+          : next.type === "DEDENT"
+            ? "IndentationError: unexpected unindent"
+            : "SyntaxError: invalid syntax";
+      return { offset: next.start, line: next.line, message };
+    }
+  }
+  if (/^cannot (assign to|delete) /.test(text) && source !== undefined) {
+    const refined = assignmentMessage(source, tokens, line);
+    if (refined) return { offset, line, message: refined };
+  }
+  if (!/^(unexpected indent|Indentation error|Unterminated)/i.test(text)) {
+    let k = 0;
+    while (k < tokens.length - 1 && tokens[k].start < offset) k++;
+    const specific = specificMessage(tokens, k);
+    if (specific && specific.line <= line) return specific;
+  }
   let message: string;
   if (/^unexpected indent/i.test(text)) message = "IndentationError: unexpected indent";
   else if (/^Indentation error/i.test(text)) message = "IndentationError: unindent does not match any outer indentation level";
@@ -72,6 +103,137 @@ function fromPyAst(error: PyAstError, tokens: readonly Token[]): Problem {
   else if (KNOWN_PARSER_MESSAGE.test(text) && !/^expected indented block/i.test(text)) message = `SyntaxError: ${text}`;
   else message = "SyntaxError: invalid syntax";
   return { offset, line, message };
+}
+
+const AUGMENTED = new Set(["+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**="]);
+
+/**
+ * CPython's message for a bad assignment or deletion target on `line`
+ * (py-ast only says "cannot assign to expression"): the target's text is
+ * parsed alone and named as CPython names it.
+ */
+function assignmentMessage(source: string, tokens: readonly Token[], line: number): string | undefined {
+  let first = tokens.findIndex((t) => t.line === line && t.type !== "INDENT" && t.type !== "DEDENT");
+  if (first < 0) return undefined;
+  while (first > 0 && !["NEWLINE", "INDENT", "DEDENT"].includes(tokens[first - 1].type) && tokens[first - 1].value !== ";") first--;
+  const isDel = tokens[first].value === "del";
+  let depth = 0;
+  let end = -1;
+  let augmented = false;
+  for (let k = first; k < tokens.length && tokens[k].type !== "NEWLINE" && tokens[k].value !== ";"; k++) {
+    const v = tokens[k].value;
+    if (tokens[k].type === "OP" && "([{".includes(v)) depth++;
+    else if (tokens[k].type === "OP" && ")]}".includes(v)) depth--;
+    else if (depth === 0 && !isDel && (v === "=" || AUGMENTED.has(v))) {
+      end = k;
+      augmented = v !== "=";
+      break;
+    }
+    if (isDel) end = k + 1;
+  }
+  if (end < 0) return undefined;
+  const from = isDel ? tokens[first + 1]?.start : tokens[first].start;
+  if (from === undefined) return undefined;
+  const text = source.slice(from, tokens[isDel ? end - 1 : end - 1].end);
+  let target: PyNode | undefined;
+  try {
+    const module = parse(`(${text}\n)`) as unknown as PyNode;
+    const stmt = (module.body as PyNode[])[0];
+    target = stmt?.value as PyNode | undefined;
+  } catch {
+    return undefined;
+  }
+  if (!target) return undefined;
+  if (augmented) {
+    return ["Name", "Attribute", "Subscript"].includes(target.nodeType) ? undefined : `SyntaxError: '${exprName(target)}' is an illegal expression for augmented assignment`;
+  }
+  if (isDel) {
+    const bad = invalidTarget(target, "del");
+    return bad ? `SyntaxError: cannot delete ${exprName(bad)}` : undefined;
+  }
+  const bad = invalidTarget(target, "store");
+  if (!bad) return undefined;
+  // A single expression (no tuple, list or keyword constant) before "=": CPython adds its hint.
+  const constantKeyword = target.nodeType === "Constant" && ["None", "True", "False"].includes(exprName(target));
+  const grouped = /^\(/.test(text) && matchingClose(text) === text.length - 1 && target.nodeType !== "Tuple" && target.nodeType !== "GeneratorExp";
+  const single = grouped || !["Tuple", "List", "GeneratorExp", "Compare", "BoolOp", "IfExp", "Lambda", "NamedExpr", "Starred"].includes(target.nodeType) && !constantKeyword && !(target.nodeType === "UnaryOp" && (target.op as PyNode | undefined)?.nodeType === "Not");
+  const nextAssign = tokens.slice(end + 1).findIndex((t) => t.type === "NEWLINE" || t.value === "=");
+  const chained = nextAssign >= 0 && tokens[end + 1 + nextAssign].value === "=";
+  const rhs = tokens[end + 1]?.value;
+  return single && !chained && first === tokens.findIndex((t) => t.line === tokens[first].line && t.type !== "INDENT" && t.type !== "DEDENT") && !["yield", "lambda", "not", "*"].includes(rhs ?? "")
+    ? `SyntaxError: cannot assign to ${exprName(target)} here. Maybe you meant '==' instead of '='?`
+    : `SyntaxError: cannot assign to ${exprName(bad)}`;
+}
+
+/** Index of the bracket closing the one at 0 (strings are not looked into; enough for a target). */
+function matchingClose(text: string): number {
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    if ("([{".includes(text[k])) depth++;
+    else if (")]}".includes(text[k]) && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** CPython's more specific messages for a few mistakes py-ast only calls invalid. */
+function specificMessage(tokens: readonly Token[], errorIndex: number): Problem | undefined {
+  // The logical line holding the error.
+  let first = Math.min(errorIndex, tokens.length - 1);
+  while (first > 0 && tokens[first - 1].type !== "NEWLINE") first--;
+  while (tokens[first] && (tokens[first].type === "INDENT" || tokens[first].type === "DEDENT")) first++;
+  const head = tokens[first];
+  const next = tokens[first + 1];
+  if ((head?.value === "print" || head?.value === "exec") && head.type === "NAME" && next && (["NAME", "NUMBER", "STRING"].includes(next.type) || ["[", "{", "-", "+", "~"].includes(next.value))) {
+    return { offset: head.start, line: head.line, message: `SyntaxError: Missing parentheses in call to '${head.value}'. Did you mean ${head.value}(...)?` };
+  }
+  if (head?.value === "except") {
+    let depth = 0;
+    for (let k = first + 1; k < tokens.length && tokens[k].type !== "NEWLINE"; k++) {
+      const v = tokens[k].value;
+      if ("([{".includes(v) && tokens[k].type === "OP") depth++;
+      else if (")]}".includes(v) && tokens[k].type === "OP") depth--;
+      else if (depth === 0 && v === ":") break;
+      else if (depth === 0 && v === "," && tokens[k].type === "OP") {
+        return { offset: head.start, line: head.line, message: "SyntaxError: multiple exception types must be parenthesized" };
+      }
+    }
+  }
+  // A keyword argument whose name is an expression: `f(a.b=1)`, `f(-i=True)`.
+  let depth = 0;
+  let open = -1;
+  for (let k = Math.min(errorIndex, tokens.length - 1); k >= first; k--) {
+    const v = tokens[k].value;
+    if (tokens[k].type !== "OP") continue;
+    if (")]}".includes(v)) depth++;
+    else if ("([{".includes(v)) {
+      if (depth === 0) {
+        open = v === "(" && k > 0 && (tokens[k - 1].type === "NAME" || ")]".includes(tokens[k - 1].value)) ? k : -1;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open >= 0) {
+    let argStart = open + 1;
+    depth = 0;
+    for (let k = open + 1; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.type === "OP" && "([{".includes(t.value)) depth++;
+      else if (t.type === "OP" && ")]}".includes(t.value)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && t.type === "OP" && t.value === ",") argStart = k + 1;
+      else if (depth === 0 && t.type === "OP" && t.value === "=" && tokens[argStart].value !== "lambda") {
+        const single = k === argStart + 1 && tokens[argStart].type === "NAME";
+        const name = tokens[argStart].value;
+        if (single && ["True", "False", "None"].includes(name)) return { offset: tokens[argStart].start, line: tokens[argStart].line, message: `SyntaxError: cannot assign to ${name}` };
+        if (!single) {
+          return { offset: tokens[argStart].start, line: tokens[argStart].line, message: 'SyntaxError: expression cannot contain assignment, perhaps you meant "=="?' };
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 const BLOCK_NAMES: Record<string, string> = {
@@ -123,14 +285,14 @@ function missingBlock(tokens: readonly Token[]): Problem | undefined {
 }
 
 /** Runs of adjacent string tokens (implicit concatenations), checked in order. */
-function stringProblem(tokens: readonly Token[]): Problem | undefined {
+function stringProblem(tokens: readonly Token[], parseFields: boolean): Problem | undefined {
   for (let k = 0; k < tokens.length; k++) {
     if (tokens[k].type !== "STRING") continue;
     const run: Token[] = [];
     while (k < tokens.length && tokens[k].type === "STRING") run.push(tokens[k++]);
     const problem = checkStringRun(
       run.map((t) => t.value),
-      parseExpression,
+      parseFields ? parseExpression : noParse,
     );
     if (!problem) continue;
     const token = run[problem.token];
@@ -144,6 +306,8 @@ function stringProblem(tokens: readonly Token[]): Problem | undefined {
   }
   return undefined;
 }
+
+const noParse = () => undefined;
 
 /** An INDENT where no block was opened: the parser stops there ("unexpected indent"). */
 function unexpectedIndent(tokens: readonly Token[]): Problem | undefined {
@@ -279,7 +443,7 @@ function parserPhase(source: string, lexed: TokenizeResult): ParserPhase {
   try {
     module = parse(prepared.text) as unknown as PyNode;
   } catch (e) {
-    parserError = fromPyAst(e as PyAstError, tokens);
+    parserError = fromPyAst(e as PyAstError, tokens, source);
     if (!lexed.error && !lexed.unclosed && !prepared.shifts.size) {
       const rewritten = rewriteForPyAst(source, tokens);
       if (rewritten.text !== source) {
@@ -293,7 +457,7 @@ function parserPhase(source: string, lexed: TokenizeResult): ParserPhase {
       }
     }
   }
-  if (module) restoreAsync(module, index);
+  if (module && source.includes("async")) restoreAsync(module, index);
   const candidates: Problem[] = [];
   if (parserError) {
     const block = missingBlock(tokens);
@@ -301,13 +465,16 @@ function parserPhase(source: string, lexed: TokenizeResult): ParserPhase {
   }
   const indent = unexpectedIndent(tokens);
   if (indent) candidates.push(indent);
-  const strings = stringProblem(tokens);
+  // When py-ast read the whole file, the fields' expressions parsed with it.
+  const strings = stringProblem(tokens, !module);
   if (strings) candidates.push(strings);
   if (module) {
     const grammar = grammarProblem(module, index);
     if (grammar) candidates.push(grammar);
   }
-  const first = candidates.sort((a, b) => a.line - b.line || a.offset - b.offset)[0];
+  // On one line, py-ast's own error comes last: it often stops at a string
+  // whose inside (checked above) is the real problem.
+  const first = candidates.sort((a, b) => a.line - b.line || Number(a === parserError) - Number(b === parserError) || a.offset - b.offset)[0];
   return { module, first, fromPyAst: first !== undefined && first === parserError };
 }
 
@@ -332,7 +499,10 @@ function problemBefore(source: string, line: number): Problem | undefined {
     if (lexed.error || lexed.unclosed) return undefined;
   }
   const phase = parserPhase(prefix, lexed);
-  return phase.first && phase.first.line < line ? phase.first : undefined;
+  // A problem at the end of the cut (a try without handlers, a block to come) is the cut's doing.
+  const newlines = lexed.tokens.filter((t) => t.type === "NEWLINE");
+  const end = newlines.length > 0 ? newlines[newlines.length - 1].start : 0;
+  return phase.first && phase.first.line < line && phase.first.offset < end ? phase.first : undefined;
 }
 
 function check(source: string): PythonProblem | undefined {
@@ -342,7 +512,7 @@ function check(source: string): PythonProblem | undefined {
   const nul = source.indexOf("\0");
   const lexed = tokenize(nul >= 0 ? source.slice(0, nul) : source);
   if (nul >= 0) {
-    return { line: lineOf(lexed.lineStarts, nul), message: "SyntaxError: source code string cannot contain null bytes" };
+    return { line: source.slice(0, nul).split("\n").length, message: "SyntaxError: source code string cannot contain null bytes" };
   }
   const { error, unclosed } = lexed;
   if (error) {

@@ -314,19 +314,27 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
 
     // Children, pushed in reverse so they are visited in field order.
     const nested = inString || type === "JoinedStr";
-    const kids: Frame[] = [];
-    for (const key of Object.keys(node)) {
-      if (key === "ctx") continue;
+    const mark = stack.length;
+    for (const key in node) {
+      if (key === "ctx" || key === "nodeType") continue;
       const value = node[key];
-      const add = (v: unknown) => {
-        if (v && typeof v === "object" && typeof (v as PyNode).nodeType === "string") {
-          kids.push({ node: v as PyNode, parent: node, field: key, grand: parent, grandField: field, inString: nested });
+      if (value === null || typeof value !== "object") continue;
+      if (Array.isArray(value)) {
+        for (const v of value) {
+          if (v !== null && typeof v === "object" && typeof (v as PyNode).nodeType === "string") {
+            stack.push({ node: v as PyNode, parent: node, field: key, grand: parent, grandField: field, inString: nested });
+          }
         }
-      };
-      if (Array.isArray(value)) value.forEach(add);
-      else add(value);
+      } else if (typeof (value as PyNode).nodeType === "string") {
+        stack.push({ node: value as PyNode, parent: node, field: key, grand: parent, grandField: field, inString: nested });
+      }
     }
-    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+    // Reverse what was just pushed, so the first child is visited first.
+    for (let a = mark, b = stack.length - 1; a < b; a++, b--) {
+      const t = stack[a];
+      stack[a] = stack[b];
+      stack[b] = t;
+    }
   }
   return best;
 }

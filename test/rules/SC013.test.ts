@@ -56,6 +56,22 @@ describe("SC013 workspace-complete", () => {
     expect(lintAt(root, "specs/active/demo/tasks.md")).toEqual([]);
   });
 
+  it("reads no content: an empty file, CRLF or front matter change nothing but the line", () => {
+    const root = tree(ws("specs/active/demo", ["prd.md"]));
+    const expected = [
+      {
+        line: 1,
+        rule: "SC013",
+        detail: `Active workspace "demo": Expected: ${EXPECTED_FIVE}; Actual: missing tasks.md, recovery.md, research/analysis.md, research/plan.md`,
+      },
+    ];
+    const name = join(root, "specs/active/demo/prd.md");
+    expect(findings("", name, "SC013")).toEqual(expected);
+    expect(findings("# PRD\r\n\r\nText.\r\n", name, "SC013")).toEqual(expected);
+    // Line 1 of the Markdown: markdownlint puts it after the front matter.
+    expect(findings("---\ntitle: PRD\n---\n# PRD\n", name, "SC013")).toEqual([{ ...expected[0], line: 4 }]);
+  });
+
   it("matches file names by their exact case", () => {
     const root = tree(ws("specs/active/demo", ["PRD.md", "tasks.md", "recovery.md", "research/analysis.md", "research/plan.md"]));
     expect(lintAt(root, "specs/active/demo/PRD.md")).toEqual([
@@ -155,6 +171,9 @@ describe("SC013 workspace-complete", () => {
       'Invalid configuration of SC013/workspace-complete: option "required" must be an array of relative paths inside the workspace; found ["../secret.md"]',
     );
     expect(bad({ forbiddenInArchive: ["/tmp"] })[0].detail).toContain('option "forbiddenInArchive" must be an array of relative paths');
+    expect(bad({ reportOn: "/etc/prd.md" })[0].detail).toBe(
+      'Invalid configuration of SC013/workspace-complete: option "reportOn" must be a relative path inside the workspace; found "/etc/prd.md"',
+    );
     expect(bad({ maxActive: -1 })[0].detail).toBe(
       'Invalid configuration of SC013/workspace-complete: option "maxActive" must be an integer from 0; found -1',
     );

@@ -1,0 +1,40 @@
+/**
+ * Counterexamples found by the property tests and the fuzzer, kept as
+ * regression fixtures (the files beside this one). Each entry says how the
+ * file is linted and, while the bug is open, which rule owns it and which
+ * violations it produces (`signature`, matched against the invariant
+ * messages of test/invariants.ts).
+ *
+ * While `open` is set, test/regressions.test.ts expects the fixture to
+ * still fail (`it.fails`: it turns red the day the bug is fixed, so the
+ * entry is closed by deleting `open` and `signature`), and the property
+ * tests set such violations aside (logged, not failed) so they keep looking
+ * for new ones instead of stopping at a known one. Once closed, the fixture
+ * must pass every invariant.
+ */
+export interface Regression {
+  /** File under test/regressions/. */
+  file: string;
+  /** The name it is linted as (default patterns apply to it). */
+  lintAs: string;
+  /** What it exercises. */
+  note: string;
+  /** The rule that owns the open bug. */
+  open?: string;
+  /** Matches the violation messages of the open bug. */
+  signature?: RegExp;
+}
+
+export const regressions: Regression[] = [
+  {
+    file: "001-fix-unveils-claim.md",
+    lintAs: "specs/active/demo/prd.md",
+    note:
+      "SC015's fix turns \"2150 âœ“\" into \"2150 ✓\"; only then does SC010 read \"Total PRD Words: 2150\" as an exact claim and offer a fix, so one fix pass leaves a fixable finding",
+    open: "SC010",
+    signature: /^after fixing, still fixable: \d+\|SC010\|Claim |^a second fix pass changed the document \(fixes of SC010\)$/,
+  },
+];
+
+/** Open bugs' signatures, for the property tests to set aside. */
+export const openSignatures: RegExp[] = regressions.flatMap((r) => (r.open && r.signature ? [r.signature] : []));

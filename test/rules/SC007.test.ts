@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { findings, lintString } from "../helpers.js";
+
+const guide = "docs/guides/storage.md";
+const RECOMMENDATION = "a statement of what it does, not a recommendation";
+const PRAISE = "a factual description of what it does, not how good it is";
+const COMPARISON = "objective characteristics (metrics, feature lists, limitations), not a comparison";
+const PRESCRIPTION = "what it does and its limits, not when to choose it";
+const VERDICT = "✅/❌ only on code examples, not as a verdict on a product or use case";
+const actual = (suggestion: string, category: string, phrase: string) => `Expected: ${suggestion}; Actual: ${category} "${phrase}"`;
+
+/** [line, detail, range] of each SC007 finding. */
+function found(markdown: string, options: unknown = true, name = guide) {
+  return lintString(markdown, name, "SC007", options).map((e) => [e.lineNumber, e.errorDetail, e.errorRange]);
+}
+const doc = (...lines: string[]) => ["# Storage", "", ...lines, ""].join("\n");
+/** Whether a single sentence, alone in a guide, is reported. */
+const reported = (sentence: string) => found(doc(sentence)).length > 0;
+
+describe("SC007 no-marketing-language", () => {
+  it("reports each category with the phrase and a range over it", () => {
+    const md = doc(
+      "asyncpg is the recommended driver for PostgreSQL.",
+      "",
+      "SQLSpec provides seamless integration with Apache Arrow.",
+      "",
+      "Pros: no dependencies. Cons: slower.",
+      "",
+      "Choose Oracle when you need enterprise features.",
+      "",
+      "✅ Great for prototyping",
+    );
+    expect(found(md)).toEqual([
+      [3, actual(RECOMMENDATION, "recommendation", "recommended"), [16, 11]],
+      [5, actual(PRAISE, "praise", "seamless"), [18, 8]],
+      [7, actual(COMPARISON, "comparison", "Pros"), [1, 4]],
+      [7, actual(COMPARISON, "comparison", "Cons"), [24, 4]],
+      [9, actual(PRESCRIPTION, "prescription", "Choose Oracle when"), [1, 18]],
+      [11, actual(VERDICT, "verdict marker", "✅"), [1, 1]],
+      [11, actual(PRAISE, "praise", "Great"), [3, 5]],
+    ]);
+  });
+
+  it.each([
+    "DuckDB is ideal for analytical workloads.",
+    "This is the best way to structure your services.",
+    "The Rust backend is far better than the Python one.",
+    "Trade-offs: more memory for fewer round trips.",
+    "You should use the async session in web handlers.",
+    "Teams should use UUID primary keys in new schemas.",
+    "We recommend enabling statement caching.",
+    "The service layer is the preferred place for business rules.",
+    "If you care about speed, pick the Rust extension.",
+    "Spanner is the right choice for global applications.",
+    "This approach is much faster than the ORM.",
+    "Use Redis for session storage.",
+    "Use obstore for high-throughput object storage.",
+    "For analytics, use DuckDB.",
+    "## When to Use Obstore",
+    "❌ Avoid for large tables",
+  ])("reports marketing or prescriptive language: %s", (sentence) => {
+    expect(reported(sentence)).toBe(true);
+  });
+
+  it.each([
+    "Use `make docs` to build the documentation.",
+    "Use the `--dry-run` option to print the SQL without executing it.",
+    "Use the `session` argument for per-request settings.",
+    "Choose the output directory with `--outdir`.",
+    "Install `better-exceptions` to get annotated tracebacks in development.",
+    "The `best_effort` flag disables retries for idempotent reads.",
+    "The `recommended` field in the response is computed by the ranking service.",
+    "`perfect_match` is set when every filter matches the row.",
+    "Redis is used for the rate limiter state in this example.",
+    "Use sentence case for headings.",
+    "Use transactions for multi-statement writes.",
+    "Use --no-auto-sync for debugging.",
+    "Replace `asyncpg` with your preferred database adapter.",
+    "A higher pool size allows more concurrent queries and uses more memory.",
+    "See the Best Practices section and the best-effort delivery notes.",
+    "The exported tables are validated with Great Expectations.",
+    "## When to use this pattern",
+  ])("accepts plain technical text: %s", (sentence) => {
+    expect(found(doc(sentence))).toEqual([]);
+  });
+
+  describe("verdict markers", () => {
+    it("allows ✅/❌ on code examples, correctness labels and table cells", () => {
+      const md = doc(
+        "✅ Correct:",
+        "",
+        "```python",
+        "await store.put(key, data)",
+        "```",
+        "",
+        "- ❌ `CREATE TABLE IF NOT EXISTS` - masks isolation issues",
+        "",
+        "❌ **Bad:**",
+        "",
+        '- "The pool size has been updated."',
+        "",
+        "### ✅ DO",
+        "",
+        "| Backend | Multipart |",
+        "|---|---|",
+        "| S3 | ✅ |",
+        "| Local | ❌ |",
+      );
+      expect(found(md)).toEqual([]);
+    });
+
+    it("reports ✅/❌ used as a verdict on a product or use case", () => {
+      const md = doc("Obstore suits:", "", "- ✅ High-volume uploads", "- ❌ Small files");
+      expect(found(md)).toEqual([
+        [5, actual(VERDICT, "verdict marker", "✅"), [3, 1]],
+        [6, actual(VERDICT, "verdict marker", "❌"), [3, 1]],
+      ]);
+    });
+  });
+
+  describe("options", () => {
+    it("takes categories with their own phrases, patterns and suggestion", () => {
+      const md = doc("It is blazing quick and a cut above.");
+      const options = { categories: { hype: { phrases: ["blazing quick"], patterns: ["\\ba\\s+cut\\s+above\\b"], suggestion: "a measured fact" } } };
+      expect(found(md, options)).toEqual([
+        [3, 'Expected: a measured fact; Actual: hype "blazing quick"', [7, 13]],
+        [3, 'Expected: a measured fact; Actual: hype "a cut above"', [25, 11]],
+      ]);
+    });
+
+    it("uses a default suggestion for a category without one", () => {
+      expect(found(doc("It is snappy."), { categories: { hype: { phrases: ["snappy"] } } })).toEqual([
+        [3, 'Expected: no hype language; Actual: hype "snappy"', [7, 6]],
+      ]);
+    });
+
+    it("skips allowed phrases, and turns markers and names off", () => {
+      expect(found(doc("The best practices page."), { allow: [] })).toEqual([[3, actual(PRAISE, "praise", "best"), [5, 4]]]);
+      expect(found(doc("- ✅ Small files"), { markers: [] })).toEqual([]);
+      expect(found(doc("Use Redis for session storage."), { names: false })).toEqual([]);
+    });
+
+    it("reports a pattern that does not compile on line 1, naming the option", () => {
+      expect(findings(doc("text"), guide, "SC007", { categories: { praise: { patterns: ["("] } } })).toEqual([
+        {
+          line: 1,
+          rule: "SC007",
+          detail:
+            'Invalid configuration of SC007/no-marketing-language: option "categories" must be an object of categories ({ phrases, patterns, suggestion }); "praise": "patterns" to be regular expressions that compile; "(" does not (Invalid regular expression: /(/iu: Unterminated group)',
+        },
+      ]);
+    });
+
+    it("reports other bad options on line 1", () => {
+      const bad = (options: unknown) => findings(doc("text"), guide, "SC007", options).map((f) => f.detail);
+      expect(bad({ markers: [""] })).toEqual([
+        'Invalid configuration of SC007/no-marketing-language: option "markers" must be an array of non-empty strings; found an array with an empty or non-string item',
+      ]);
+      expect(bad({ names: "yes" })).toEqual([
+        'Invalid configuration of SC007/no-marketing-language: option "names" must be a boolean; found "yes"',
+      ]);
+      expect(bad({ categories: { praise: { words: [] } } })[0]).toContain('no key "words" (known: phrases, patterns, suggestion)');
+    });
+
+    it("stops a pattern that backtracks too long and still reports the phrases", () => {
+      const md = doc(`${"a".repeat(40)}!`, "", "It is seamless.");
+      const options = { categories: { praise: { phrases: ["seamless"], patterns: ["(a+)+$"] } } };
+      expect(found(md, options)).toEqual([
+        [
+          1,
+          'Expected: option "categories" patterns to search this file within 1000 ms; Actual: stopped (a pattern backtracks too much), patterns skipped',
+          null,
+        ],
+        [5, 'Expected: no praise language; Actual: praise "seamless"', [7, 8]],
+      ]);
+    });
+  });
+
+  describe("edge cases", () => {
+    it("ignores code blocks, HTML, link targets and quoted mentions, not link text", () => {
+      const md = doc(
+        "Avoid hyperbole such as \"blazing fast\" or “revolutionary”.",
+        "",
+        '<span title="seamless">x</span> and [the best driver](https://example.com/best) exist.',
+        "",
+        "```text",
+        "recommended perfect ✅",
+        "```",
+      );
+      expect(found(md)).toEqual([[5, actual(PRAISE, "praise", "best"), [42, 4]]]);
+    });
+
+    it("finds a phrase across a soft line break, on the line where it starts", () => {
+      const md = doc("The plugin is the right", "choice for you.");
+      expect(found(md)).toEqual([[3, actual(RECOMMENDATION, "recommendation", "the right choice"), [15, 9]]]);
+    });
+
+    it("reports file lines with front matter and CRLF line endings", () => {
+      const md = ["---", "title: Storage", "---", "# Storage", "", "It is excellent.", ""].join("\r\n");
+      expect(found(md)).toEqual([[6, actual(PRAISE, "praise", "excellent"), [7, 9]]]);
+    });
+
+    it("checks guides only", () => {
+      expect(found(doc("It is excellent."), true, "specs/active/demo/prd.md")).toEqual([]);
+      expect(found(doc("It is excellent."), true, "specs/guides/patterns/storage.md")).toHaveLength(1);
+    });
+  });
+});
