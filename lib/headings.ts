@@ -21,7 +21,22 @@ export function normalizeHeading(text: string): string {
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+    .trim()
+    .split(" ")
+    .map(singular)
+    .join(" ");
+}
+
+/**
+ * A crude singular, applied to both sides of a comparison so "Risks &
+ * Mitigations" matches "Risks & Mitigation" and "Dependency" matches
+ * "Dependencies". Short words and words ending in "ss"/"us"/"is" stay.
+ */
+function singular(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/.test(word)) return word;
+  return word.endsWith("s") ? word.slice(0, -1) : word;
 }
 
 /** The "(N+ words)" budget written in a heading, or undefined. */

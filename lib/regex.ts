@@ -28,8 +28,6 @@
 import { RE2JS } from "re2js";
 
 const RE2_FLAG: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL };
-/** RE2 anchor mode that matches only at the start position (re2js's `RE2Flags.ANCHOR_START`). */
-const ANCHOR_START = 1;
 
 /** Compile a JavaScript pattern for RE2; throws a SyntaxError naming what RE2 does not support. */
 function compileRe2(source: string, flags: string): RE2JS {
@@ -43,7 +41,14 @@ function compileRe2(source: string, flags: string): RE2JS {
   }
 }
 
-type Re2Matcher = ReturnType<RE2JS["matcher"]> & { reset(): unknown; genMatch?(start: number, anchor: number): boolean };
+/** The part of re2js's Matcher used here (positions are UTF-16 indexes for string input). */
+interface Re2Matcher {
+  find(start?: number | null): boolean;
+  start(group?: number): number;
+  end(group?: number): number;
+  group(group?: number): string | null;
+  groupCount(): number;
+}
 
 /** A RegExp whose matching runs on RE2: time linear in the input, whatever the pattern. */
 export class LinearRegExp extends RegExp {
@@ -59,8 +64,16 @@ export class LinearRegExp extends RegExp {
     this.#re2 = compileRe2(source, f);
   }
 
-  static override get [Symbol.species]() {
-    return LinearRegExp;
+  static override get [Symbol.species](): RegExpConstructor {
+    return LinearRegExp as unknown as RegExpConstructor;
+  }
+
+  #matcherFor(s: string): Re2Matcher {
+    if (this.#input !== s || !this.#matcher) {
+      this.#matcher = this.#re2.matcher(s) as unknown as Re2Matcher;
+      this.#input = s;
+    }
+    return this.#matcher;
   }
 
   override exec(input: string): RegExpExecArray | null {
@@ -71,22 +84,9 @@ export class LinearRegExp extends RegExp {
       this.lastIndex = 0;
       return null;
     }
-    if (this.#input !== s || !this.#matcher) {
-      this.#matcher = this.#re2.matcher(s) as Re2Matcher;
-      this.#input = s;
-    }
-    const m = this.#matcher;
-    let found: boolean;
-    if (this.sticky) {
-      if (typeof m.genMatch === "function") {
-        m.reset();
-        found = m.genMatch(start, ANCHOR_START);
-      } else {
-        found = m.find(start) && m.start() === start;
-      }
-    } else {
-      found = m.find(start);
-    }
+    const m = this.#matcherFor(s);
+    // Sticky: a match must start at lastIndex (find scans on, so this is linear per call, not overall).
+    const found = m.find(start) && (!this.sticky || m.start() === start);
     if (!found) {
       if (stateful) this.lastIndex = 0;
       return null;
@@ -101,6 +101,44 @@ export class LinearRegExp extends RegExp {
     result.groups = named.length > 0 ? Object.fromEntries(named.map((n) => [n, result[names[n]]])) : undefined;
     if (stateful) this.lastIndex = m.end();
     return result;
+  }
+
+  /**
+   * String.prototype.split, in one linear pass (the generic algorithm tries
+   * a sticky match at every position). Same results: the leftmost match at
+   * or after a position is the sticky match at the first position where one
+   * exists.
+   */
+  override [Symbol.split](input: string, limit?: number): string[] {
+    const s = String(input);
+    const lim = limit === undefined ? 2 ** 32 - 1 : limit >>> 0;
+    const out: string[] = [];
+    if (lim === 0) return out;
+    const m = this.#matcherFor(s);
+    if (s.length === 0) return m.find(0) && m.start() === 0 ? out : [s];
+    const count = m.groupCount();
+    let p = 0;
+    let q = 0;
+    while (q < s.length) {
+      if (!m.find(q)) break;
+      const i = m.start();
+      if (i >= s.length) break;
+      const e = Math.min(m.end(), s.length);
+      if (e === p) {
+        q = i + (s.codePointAt(i)! > 0xffff && this.unicode ? 2 : 1);
+        continue;
+      }
+      out.push(s.slice(p, i));
+      if (out.length === lim) return out;
+      for (let g = 1; g <= count; g++) {
+        out.push((m.group(g) ?? undefined) as string);
+        if (out.length === lim) return out;
+      }
+      p = e;
+      q = p;
+    }
+    out.push(s.slice(p));
+    return out;
   }
 }
 

@@ -83,7 +83,14 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
     [spec.id](params: RuleParams, onError: RuleOnError) {
       const { options, problems } = readOptions(params.config, defaults, schema);
       const frontMatterFindings = supportsFrontMatterFindings(String(params.version ?? ""));
+      // A file that is only front matter: markdownlint hands rules one empty
+      // line after it, but when the closing fence has no final newline that
+      // line is not in the file, and onError throws a TypeError for it
+      // (markdownlint 0.42.1 reads past its per-line table), taking the whole
+      // run down. Such findings go on the front matter's first line instead.
+      const onlyFrontMatter = params.frontMatterLines.length > 0 && params.lines.length === 1 && params.lines[0] === "";
       const report = (finding: Finding) => {
+        if (onlyFrontMatter && finding.frontMatter !== true) finding = { line: 1, detail: finding.detail, context: finding.context, frontMatter: true };
         const inFrontMatter = finding.frontMatter === true && params.frontMatterLines.length > 0;
         const useFrontMatter = inFrontMatter && frontMatterFindings;
         if (inFrontMatter && !useFrontMatter) finding = { line: 1, detail: finding.detail, context: finding.context };
@@ -96,6 +103,8 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
           const length = Math.min(Math.trunc(range[1]), text.length - start + 1);
           range = start <= text.length && length > 0 ? [start, length] : undefined;
         }
+        // markdownlint before 0.42 cannot place it at all: drop it rather than crash the run.
+        if (onlyFrontMatter && !useFrontMatter) return;
         onError({
           lineNumber: line,
           detail: finding.detail,

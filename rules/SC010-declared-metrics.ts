@@ -208,10 +208,26 @@ function taskCounts(model: DocumentModel, headingPattern: RegExp): { tasks: numb
   // The user's pattern sees a bounded heading, so it cannot take long.
   const headings = model.sections.filter((s) => s.level > 0 && headingPattern.test(s.title.slice(0, 300)));
   if (headings.length > 0) {
+    // Checkboxes come in document order: find each heading's first one by binary search.
+    const firstAfter = (line: number) => {
+      let lo = 0;
+      let hi = checkboxes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (checkboxes[mid].line <= line) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     let completed = 0;
     for (const s of headings) {
-      const inside = checkboxes.filter((c) => c.line > s.headingEndLine && c.line <= s.endLine);
-      if (inside.length > 0 && inside.every((c) => c.checked)) completed++;
+      let any = false;
+      let all = true;
+      for (let i = firstAfter(s.headingEndLine); i < checkboxes.length && checkboxes[i].line <= s.endLine && all; i++) {
+        any = true;
+        all = checkboxes[i].checked === true;
+      }
+      if (any && all) completed++;
     }
     return { tasks: headings.length, completed };
   }

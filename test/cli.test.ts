@@ -26,9 +26,15 @@ interface JsonResult {
   errorDetail: string | null;
 }
 
+const written: string[] = [];
+afterAll(() => written.forEach((f) => rmSync(f, { force: true })));
+
 function runCli(globs: string[]) {
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}.json`);
-  const config = join(dir, `config-${Math.random().toString(36).slice(2)}.jsonc`);
+  // markdownlint-cli2 also reads the project's .markdownlint-cli2.jsonc and resolves its
+  // "./dist/index.js" against the --config file's folder, so the test config sits at the root.
+  const config = join(root, `.markdownlint-cli2-test-${process.pid}.jsonc`);
+  written.push(config);
   writeFileSync(
     config,
     JSON.stringify({

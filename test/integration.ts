@@ -116,6 +116,7 @@ const NOT_COPIED = new Set([".git", "node_modules", "dist", "coverage", ".tmp", 
  * node_modules, build output or tarballs) to `dest`.
  */
 export function copyWorkingTree(dest: string): void {
+  mkdirSync(dest, { recursive: true });
   for (const entry of readdirSync(ROOT)) {
     if (NOT_COPIED.has(entry) || entry.endsWith(".tgz")) continue;
     cpSync(join(ROOT, entry), join(dest, entry), {

@@ -1,6 +1,6 @@
 /**
- * The published package, as a consumer gets it: `npm pack` this repository
- * (which runs `prepare`, i.e. tsc), check the tarball, install it with
+ * The published package, as a consumer gets it: `npm pack` a copy of this
+ * repository's working tree (which runs `prepare`, i.e. tsc), check the tarball, install it with
  * markdownlint-cli2 into a fresh project, and lint a specs tree there with
  *
  *     "customRules": ["markdownlint-spec-contract"],
@@ -11,11 +11,12 @@
  * extension bundles), the lower end of the peer range. TypeScript consumers
  * get the option types from the package's `exports`.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cleanup,
+  copyWorkingTree,
   installedVersion,
   npmEnv,
   parseCli2,
@@ -60,7 +61,11 @@ function lintSpecs(dir: string) {
 
 beforeAll(() => {
   work = scratch("spec-contract-pack");
-  const packed = runOk("npm", ["pack", "--pack-destination", work], { cwd: ROOT, env: npmEnv({ npm_config_loglevel: "" }) });
+  // Pack a copy of the working tree: `prepare` rebuilds dist/, which other test files are reading.
+  const source = join(work, "source");
+  copyWorkingTree(source);
+  symlinkSync(join(ROOT, "node_modules"), join(source, "node_modules"), "dir");
+  const packed = runOk("npm", ["pack", "--pack-destination", work], { cwd: source, env: npmEnv({ npm_config_loglevel: "" }) });
   packStdout = packed.stdout;
   tarball = join(work, packStdout.trim().split("\n").pop()!);
 });

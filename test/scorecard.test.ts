@@ -273,7 +273,9 @@ describe("markdownlint-spec-contract-scorecard", () => {
   });
 
   it("agrees with the lint: findings per document and the sections SC001 reports", () => {
-    const card = JSON.parse(scorecard("--format", "json", "specs/**/*.md").stdout) as Scorecard;
+    const result = scorecard("--format", "json", "specs/**/*.md");
+    expect(result.stderr).toBe("");
+    const card = JSON.parse(result.stdout) as Scorecard;
     const lint = cli2(dir, ["specs/**/*.md"]);
     const lines = (lint.stdout + lint.stderr).split("\n").filter((l) => /^specs\/\S+:\d+/.test(l));
     for (const row of card.documents) {

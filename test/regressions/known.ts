@@ -34,6 +34,17 @@ export const regressions: Regression[] = [
     open: "SC010",
     signature: /^after fixing, still fixable: \d+\|SC010\|Claim |^a second fix pass changed the document \(fixes of SC010\)$/,
   },
+  {
+    file: "002-front-matter-only-no-final-newline.md",
+    lintAs: "specs/active/demo/research/plan.md",
+    note:
+      "found by the fuzzer: a file that is only front matter, without a final newline; SC001 reported on line 1 of the empty remainder, which is not in the file, and markdownlint's onError threw a TypeError out of lint() (markdownlint-cli2 exits 2); fixed in lib/rule.ts",
+  },
+  {
+    file: "003-front-matter-only.md",
+    lintAs: "specs/active/demo/prd.md",
+    note: "the same, minimal, as a PRD (SC001, SC002, SC005, SC012, SC013 all report on line 1)",
+  },
 ];
 
 /** Open bugs' signatures, for the property tests to set aside. */

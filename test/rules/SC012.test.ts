@@ -59,13 +59,18 @@ describe("SC012 required-sections", () => {
     expect(findings(md, prd, "SC012", only(["Overview", "Risks & Mitigation"]))).toEqual([]);
   });
 
-  it("names the nearest heading when one is close (plural, extra words) and none when nothing is", () => {
-    const md = "# PRD\n\n## Risks and Mitigations\n\n## Backend Testing\n\n## Glossary\n";
+  it("names the nearest heading when one is close (extra words) and none when nothing is", () => {
+    const md = "# PRD\n\n## Risks and Mitigation Plan\n\n## Backend Testing\n\n## Glossary\n";
     expect(findings(md, prd, "SC012", only(["Risks & Mitigation", "Testing", "Dependencies"]))).toEqual([
       { line: 1, rule: "SC012", detail: 'Expected: a section "Dependencies"; Actual: none' },
-      { line: 1, rule: "SC012", detail: 'Expected: a section "Risks & Mitigation"; Actual: none (nearest heading: "Risks and Mitigations")' },
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Risks & Mitigation"; Actual: none (nearest heading: "Risks and Mitigation Plan")' },
       { line: 1, rule: "SC012", detail: 'Expected: a section "Testing"; Actual: none (nearest heading: "Backend Testing")' },
     ]);
+  });
+
+  it("matches plural and singular headings (same matching as SC001)", () => {
+    const md = "# PRD\n\n## Risks and Mitigations\n\n## Dependency\n";
+    expect(findings(md, prd, "SC012", only(["Risks & Mitigation", "Dependencies"]))).toEqual([]);
   });
 
   it("does not offer a heading that already satisfies another required section", () => {
@@ -76,7 +81,7 @@ describe("SC012 required-sections", () => {
   });
 
   it("turns hints off with similarity 1", () => {
-    const md = "# PRD\n\n## Risks & Mitigations\n";
+    const md = "# PRD\n\n## Risks & Mitigation Plan\n";
     expect(findings(md, prd, "SC012", { ...only(["Risks & Mitigation"]), similarity: 1 })).toEqual([
       { line: 1, rule: "SC012", detail: 'Expected: a section "Risks & Mitigation"; Actual: none' },
     ]);

@@ -1,0 +1,58 @@
+/**
+ * The whole suite on ../shared/corpus (471 real specs files): no rule
+ * crashes or reports outside the document, and a sample of findings that
+ * were judged by reading the files is reported exactly. The per-rule counts
+ * are printed for the record (they are measurements, not assertions).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lintFiles, rules } from "./helpers.js";
+
+const corpus = new URL("../../shared/corpus/", import.meta.url).pathname;
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((e) => {
+    const path = join(dir, e);
+    return statSync(path).isDirectory() ? walk(path) : e.endsWith(".md") ? [path] : [];
+  });
+
+describe("the suite on ../shared/corpus", () => {
+  const files = walk(corpus).sort();
+  const results = lintFiles(files);
+  const all = Object.entries(results).flatMap(([file, errors]) =>
+    errors.map((e) => ({ file: relative(corpus, file), ...e })),
+  );
+
+  it("lints every file", () => {
+    expect(files.length).toBeGreaterThanOrEqual(470);
+    expect(Object.keys(results).length).toBe(files.length);
+  });
+
+  it("never crashes: no internal error, no finding outside its document", () => {
+    expect(all.filter((e) => /Internal error|threw an exception/.test(e.errorDetail ?? ""))).toEqual([]);
+    for (const e of all) {
+      const lines = readFileSync(join(corpus, e.file), "utf8").split(/\r\n|\r|\n/);
+      expect(e.lineNumber).toBeGreaterThanOrEqual(1);
+      expect(e.lineNumber).toBeLessThanOrEqual(lines.length);
+      if (e.errorRange) {
+        expect(e.errorRange[0]).toBeGreaterThanOrEqual(1);
+        expect(e.errorRange[0] + e.errorRange[1] - 1).toBeLessThanOrEqual(lines[e.lineNumber - 1].length);
+      }
+    }
+  });
+
+  it("reports per rule (printed for the record)", () => {
+    const counts = Object.fromEntries(rules.map((r) => [r.names[0], 0]));
+    for (const e of all) counts[e.ruleNames[0]]++;
+    const filesWith = Object.fromEntries(
+      rules.map((r) => [r.names[0], new Set(all.filter((e) => e.ruleNames[0] === r.names[0]).map((e) => e.file)).size]),
+    );
+    console.log(
+      `corpus findings per rule (${files.length} files):\n` +
+        Object.keys(counts)
+          .map((id) => `  ${id} ${counts[id]} findings in ${filesWith[id]} files`)
+          .join("\n"),
+    );
+    expect(Object.keys(counts)).toHaveLength(rules.length);
+  });
+});
