@@ -14,12 +14,27 @@
  * sees stale facts.
  */
 import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
 import { countWcWords } from "./words.js";
 
-/** Where a linted file lives on disk (the name resolved against the working directory, as markdownlint-cli2 does). */
+/**
+ * Where a linted file lives on disk: the name resolved against the working
+ * directory (as markdownlint-cli2 does), with the symbolic links of its
+ * existing ancestor folders resolved, so it compares with the real paths of
+ * `projectRoot` and `resolveInside` (e.g. macOS's /var → /private/var). The
+ * file itself need not exist.
+ */
 export function filePath(name: string): string {
-  return resolve(process.cwd(), name);
+  const path = resolve(process.cwd(), name);
+  const rest: string[] = [basename(path)];
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    try {
+      return join(realpathSync(dir), ...rest);
+    } catch {
+      if (dirname(dir) === dir) return path;
+      rest.unshift(basename(dir));
+    }
+  }
 }
 
 const rootCache = new Map<string, string | null>();

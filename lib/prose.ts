@@ -7,57 +7,11 @@
  * cross a soft line break. Every offset maps back to a line and a column of
  * the real document, so findings carry exact ranges.
  *
- * User-supplied regular expressions run in a separate V8 context with a time
- * limit (`runPatterns`), so a pattern with catastrophic backtracking stops
- * after the budget instead of hanging the lint run.
+ * Configured regular expressions run on RE2's linear-time engine where it can
+ * run them (`compilePatterns`, lib/regex.ts).
  */
-import vm from "node:vm";
-import type { MicromarkToken } from "markdownlint";
 import type { DocumentModel, TextBlock } from "./model.js";
-
-/** Inline tokens that are not prose: blanked in the search text. */
-const INLINE_NOT_PROSE = new Set([
-  "codeText",
-  "htmlText",
-  "resourceDestination",
-  "resourceTitle",
-  "autolink",
-  "literalAutolink",
-  "mathText",
-]);
-/** Flow tokens the model masks already; nothing inside them is walked. */
-const FLOW_MASKED = new Set(["codeFenced", "codeIndented", "htmlFlow", "mathFlow", "definition"]);
-
-const maskedCache = new WeakMap<DocumentModel, string[]>();
-
-/**
- * The model's masked lines, with inline code spans, inline HTML, link
- * destinations and titles, autolinks and inline math blanked as well (the
- * model blanks flow-level code and HTML; this makes sure inline spans inside
- * paragraphs, headings and table cells are blanked too). Columns are kept.
- */
-export function proseLines(model: DocumentModel, tokens: readonly MicromarkToken[]): string[] {
-  let lines = maskedCache.get(model);
-  if (lines) return lines;
-  lines = model.masked.slice();
-  const stack: MicromarkToken[] = [...tokens];
-  while (stack.length > 0) {
-    const t = stack.pop()!;
-    if (FLOW_MASKED.has(t.type)) continue;
-    if (INLINE_NOT_PROSE.has(t.type)) {
-      for (let l = t.startLine; l <= t.endLine && l <= lines.length; l++) {
-        const line = lines[l - 1];
-        const from = l === t.startLine ? t.startColumn - 1 : 0;
-        const to = l === t.endLine ? t.endColumn - 1 : line.length;
-        if (to > from) lines[l - 1] = line.slice(0, from) + " ".repeat(to - from) + line.slice(to);
-      }
-      continue;
-    }
-    for (const c of t.children) stack.push(c);
-  }
-  maskedCache.set(model, lines);
-  return lines;
-}
+import { userRegExp } from "./regex.js";
 
 /** One paragraph, heading or table row to search. */
 export interface ProseUnit {
@@ -84,12 +38,8 @@ const HEADING_PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)/;
  * order. Table cells are grouped by row (one unit per row line); the
  * delimiter row is skipped.
  */
-export function proseUnits(
-  model: DocumentModel,
-  tokens: readonly MicromarkToken[],
-  include: (block: TextBlock) => boolean,
-): ProseUnit[] {
-  const masked = proseLines(model, tokens);
+export function proseUnits(model: DocumentModel, include: (block: TextBlock) => boolean): ProseUnit[] {
+  const masked = model.masked;
   const units: ProseUnit[] = [];
   const rows = new Set<number>();
   for (const block of model.blocks) {
@@ -285,62 +235,66 @@ export function inProperName(text: string, start: number, end: number): boolean 
   return !atClauseStart(text, start);
 }
 
-/** A match of pattern `pattern` in text `text`: [text index, pattern index, offset, length]. */
+/** A match of a pattern in a text: [text index, pattern index, offset, length]. */
 export type PatternMatch = [number, number, number, number];
 
-/** The longest text a pattern is run on; longer texts are cut. */
-export const MAX_PATTERN_TEXT = 2000;
-/** The time a file's pattern search may take, in milliseconds. */
-export const PATTERN_BUDGET_MS = 1000;
 /** At most this many matches per pattern and text. */
 const MAX_MATCHES = 50;
 
-let sandbox: vm.Context | undefined;
-const SEARCH = new vm.Script(`
-(() => {
-  const out = [];
-  const compiled = sources.map((s) => new RegExp(s, "giu"));
-  for (let t = 0; t < texts.length; t++) {
-    const text = texts[t];
-    for (let p = 0; p < compiled.length; p++) {
-      const re = compiled[p];
-      re.lastIndex = 0;
-      let n = 0;
-      let m;
-      while (n < ${MAX_MATCHES} && (m = re.exec(text)) !== null) {
-        if (m[0].length === 0) { re.lastIndex++; continue; }
-        out.push(t, p, m.index, m[0].length);
-        n++;
-      }
+/**
+ * Compile regular expressions for searching ("giu"). A rule's own built-in
+ * patterns (those in `builtIn`) run on JavaScript's engine; any other
+ * pattern comes from a configuration and runs on RE2's linear-time engine
+ * (`userRegExp`, lib/regex.ts), whose time grows with the text however the
+ * pattern is written. Configured patterns are validated first
+ * (`regexProblem`: no nested overlapping quantifiers, so none is
+ * exponential); one RE2 cannot run (lookahead, backreferences) falls back to
+ * JavaScript's engine.
+ */
+export function compilePatterns(sources: readonly string[], builtIn: ReadonlySet<string>): RegExp[] {
+  return sources.map((source) => {
+    const key = `${builtIn.has(source) ? "js" : "re2"}:${source}`;
+    let re = compiled.get(key);
+    if (!re) {
+      re = builtIn.has(source) ? new RegExp(source, "giu") : userRegExp(source, "giu");
+      if (compiled.size > 500) compiled.clear();
+      compiled.set(key, re);
     }
-  }
-  return out.join(",");
-})()`);
+    return re;
+  });
+}
+
+/** Compiled patterns by engine and source (matching resets lastIndex, so sharing them is safe). */
+const compiled = new Map<string, RegExp>();
 
 /**
- * Run regular expressions (sources compiled with "giu") over texts, each
- * text cut to MAX_PATTERN_TEXT characters, in a separate context that is
- * stopped after `budgetMs`. Returns the matches found, or `timedOut` when the
- * budget ran out (no matches are returned then).
+ * All matches of compiled patterns in texts (empty matches skipped, at most
+ * 50 per pattern and text). When a pattern has a group named `phrase`, the
+ * match reported is that group ("(?<phrase>works)[.:]" reports "works").
  */
-export function runPatterns(sources: readonly string[], texts: readonly string[], budgetMs = PATTERN_BUDGET_MS): { matches: PatternMatch[]; timedOut: boolean } {
-  if (sources.length === 0 || texts.length === 0) return { matches: [], timedOut: false };
-  sandbox ??= vm.createContext(Object.create(null));
-  sandbox.sources = [...sources];
-  sandbox.texts = texts.map((t) => t.slice(0, MAX_PATTERN_TEXT));
-  let flat: string;
-  try {
-    flat = SEARCH.runInContext(sandbox, { timeout: budgetMs }) as string;
-  } catch {
-    return { matches: [], timedOut: true };
-  } finally {
-    sandbox.sources = undefined;
-    sandbox.texts = undefined;
-  }
-  const numbers = flat ? flat.split(",").map(Number) : [];
-  const matches: PatternMatch[] = [];
-  for (let i = 0; i + 3 < numbers.length; i += 4) matches.push([numbers[i], numbers[i + 1], numbers[i + 2], numbers[i + 3]]);
-  return { matches, timedOut: false };
+export function matchPatterns(patterns: readonly RegExp[], texts: readonly string[]): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  texts.forEach((text, t) => {
+    patterns.forEach((re, p) => {
+      re.lastIndex = 0;
+      let n = 0;
+      let m: RegExpExecArray | null;
+      while (n < MAX_MATCHES && (m = re.exec(text)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
+        // A group named "phrase" narrows the finding to that part of the match.
+        const phrase = m.groups?.phrase;
+        const at = phrase ? m[0].indexOf(phrase) : -1;
+        if (phrase && at >= 0) out.push([t, p, m.index + at, phrase.length]);
+        else out.push([t, p, m.index, m[0].length]);
+        n++;
+      }
+      re.lastIndex = 0;
+    });
+  });
+  return out;
 }
 
 /** A match to report: offsets in a unit's text. */

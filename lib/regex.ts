@@ -16,14 +16,15 @@
  * Indexes are UTF-16 code units, as with RegExp.
  *
  * RE2 has no lookahead and no backreferences (captureless lookbehind is
- * supported). `regexProblem` (lib/options.ts) only accepts user patterns
- * RE2 can run, and also refuses nested unbounded quantifiers (`(a+)+`),
- * which is what makes a backtracking engine exponential, so a rule that
- * still compiles user patterns with `new RegExp` cannot be hung by the
- * classic catastrophic patterns either. A rule's own built-in patterns may
- * use lookahead: `userRegExp` falls back to RegExp for a pattern RE2 cannot
- * compile, which only a trusted (built-in, never user-supplied) pattern can
- * reach, since configuration goes through `regexProblem` first.
+ * supported): `userRegExp` falls back to RegExp for such a pattern. What
+ * keeps that fallback from hanging is `regexProblem` (lib/options.ts), which
+ * every user pattern passes first: it refuses nested unbounded quantifiers
+ * whose repetitions overlap (`(a+)+`, `(?:\w+\s?)*`), the shape that makes
+ * a backtracking engine exponential. So a pattern is either linear (RE2) or
+ * free of the exponential shapes (RegExp with lookahead); a rule that still
+ * compiles user patterns with `new RegExp` is protected from the
+ * exponential cases only, not from polynomial ones like `\w+\s+\w+` on a
+ * long line: use `userRegExp`.
  */
 import { RE2JS } from "re2js";
 
@@ -168,55 +169,136 @@ export function linearProblem(source: string, flags = "iu"): string | undefined 
   }
 }
 
+/** Whether an atom (literal, escape, class or group source) can match the character `c`. */
+function canMatch(atom: string, c: string, flags: string): boolean {
+  try {
+    return new RegExp(`^(?:${atom})$`, flags.replace(/[gyd]/g, "")).test(c);
+  } catch {
+    return true;
+  }
+}
+
+/** Characters tried when comparing what two atoms can match. */
+const PROBES = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), "\t", "\n", "\u00a0", "é", "ß", "Ω", "中", "😀"];
+
+/** The first characters a group can start with, when each alternative starts with a literal; [] when unknown. */
+function firstChars(group: string): string[] {
+  const body = group.replace(/^\((?:\?:|\?P?<[^>]*>)?/, "").replace(/\)$/, "");
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const alternatives: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\\") i++;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      alternatives.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(body.slice(start));
+  for (const alt of alternatives) {
+    if (alt[0] === "\\" && alt.length > 1 && !/[\dA-Za-z]/.test(alt[1])) out.push(alt[1]);
+    else if (alt.length > 0 && !".[]()^$|?*+{}\\".includes(alt[0])) out.push(alt[0]);
+    else return [];
+    if (/^\\?.[?*]|^\\?.\{0/.test(alt)) return [];
+  }
+  return out;
+}
+
+/** Whether a mandatory atom separates repetitions: none of the characters it matches can be matched by the repeated atoms. */
+function delimits(mandatory: string, repeated: string[], flags: string): boolean {
+  const chars = mandatory.startsWith("(") ? firstChars(mandatory) : PROBES.filter((c) => canMatch(mandatory, c, flags));
+  if (chars.length === 0) return false;
+  return chars.every((c) => repeated.every((a) => !canMatch(a, c, flags)));
+}
+
 /**
- * A quantified group that itself holds an unbounded quantifier, e.g.
- * `(a+)+`, `(?:\w+\s?)*`, `(x*){2,}`: the shape that makes a backtracking
- * engine take exponential time. Returns the offending group's text, or
- * undefined. (Lookarounds count as groups; character classes and escapes
- * are skipped.)
+ * A quantified group holding an unbounded quantifier whose repetitions can
+ * overlap, e.g. `(a+)+`, `(?:\w+\s?)*`, `(x*){2,}`,
+ * `(?:[A-Z][A-Za-z0-9]*)+`: the shape that makes a backtracking engine take
+ * exponential time. A group with a mandatory part none of its repeated atoms
+ * can match is delimited and safe: `(?:\.\d+)*`, `(?:_[A-Z0-9]+)+`,
+ * `(?:[\w.-]+/)+`, `(?:\s+(?:with|code))*`. So is a group repeated at most
+ * 9 times (polynomial at worst). Returns the offending group with its
+ * quantifier, or undefined. Conservative where unsure (a group with
+ * alternation counts as undelimited); overlapping alternation such as
+ * `(a|a)+` is not detected (RE2 handles that at match time, see userRegExp).
  */
-export function nestedQuantifier(source: string): string | undefined {
-  // For each open group: where it starts and whether it holds an unbounded quantifier.
-  const stack: { start: number; unbounded: boolean }[] = [];
-  let lastGroup: { start: number; unbounded: boolean; end: number } | undefined;
-  const markUnbounded = () => {
-    for (const g of stack) g.unbounded = true;
+export function nestedQuantifier(source: string, flags = "iu"): string | undefined {
+  interface Group {
+    start: number;
+    /** Atoms under an unbounded quantifier anywhere in the body. */
+    repeated: string[];
+    /** Atoms of the body's own level that occur exactly once. */
+    mandatory: string[];
+    alternation: boolean;
+  }
+  const stack: Group[] = [{ start: -1, repeated: [], mandatory: [], alternation: false }];
+  /** The last complete atom, until we know whether a quantifier follows it. */
+  let pending: { start: number; end: number; group?: Group } | undefined;
+  const settle = () => {
+    if (pending) stack[stack.length - 1].mandatory.push(source.slice(pending.start, pending.end));
+    pending = undefined;
   };
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === "\\") {
-      i++;
-      lastGroup = undefined;
+      settle();
+      const start = i;
+      if (/[pPu]/.test(source[i + 1] ?? "") && source[i + 2] === "{") i = Math.max(i + 1, source.indexOf("}", i));
+      else if (source[i + 1] === "x") i += 3;
+      else if (source[i + 1] === "u") i += 5;
+      else i++;
+      pending = /^\\[bB]$/.test(source.slice(start, i + 1)) ? undefined : { start, end: i + 1 };
       continue;
     }
     if (c === "[") {
+      settle();
+      const start = i;
       for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
-      lastGroup = undefined;
+      pending = { start, end: i + 1 };
       continue;
     }
     if (c === "(") {
-      stack.push({ start: i, unbounded: false });
-      lastGroup = undefined;
+      settle();
+      stack.push({ start: i, repeated: [], mandatory: [], alternation: false });
+      // Skip the group's prefix: (?: (?= (?! (?<= (?<! (?<name> (?P<name>
+      const prefix = /^\?(?::|<?[=!]|P?<[^>]*>)/.exec(source.slice(i + 1, i + 64));
+      if (prefix) i += prefix[0].length;
       continue;
     }
     if (c === ")") {
-      const g = stack.pop();
-      lastGroup = g ? { ...g, end: i } : undefined;
+      settle();
+      const g = stack.length > 1 ? stack.pop()! : { start: 0, repeated: [], mandatory: [], alternation: false };
+      stack[stack.length - 1].repeated.push(...g.repeated);
+      const lookaround = /^\(\?<?[=!]/.test(source.slice(g.start, g.start + 4));
+      pending = lookaround ? undefined : { start: g.start, end: i + 1, group: g };
       continue;
     }
-    const quantifier = /^(?:[*+]|\{(\d+)(,(\d*))?\})/.exec(source.slice(i, i + 24));
-    if (quantifier) {
+    const quantifier = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(source.slice(i, i + 24));
+    if (quantifier && pending) {
       const [q, min, comma, max] = quantifier;
       const unbounded = q === "*" || q === "+" || (comma !== undefined && max === "");
-      const repeats = unbounded || Number(comma !== undefined ? max : min) > 1;
-      if (lastGroup && repeats && lastGroup.unbounded) return source.slice(lastGroup.start, lastGroup.end + 1) + q;
-      if (unbounded) markUnbounded();
+      const many = unbounded || Number(comma !== undefined ? max : min) >= 10;
+      const g = pending.group;
+      if (g && many && g.repeated.length > 0) {
+        const delimited = !g.alternation && g.mandatory.some((m) => delimits(m, g.repeated, flags));
+        if (!delimited) return source.slice(pending.start, pending.end) + q;
+      }
+      if (unbounded) stack[stack.length - 1].repeated.push(source.slice(pending.start, pending.end));
+      // An atom that may be skipped or repeated is not mandatory; `{n}` / `{n,m}` with n ≥ 1 still is.
+      if (!(q === "*" || q === "?" || min === "0") && !unbounded) stack[stack.length - 1].mandatory.push(source.slice(pending.start, pending.end));
+      pending = undefined;
       i += q.length - 1;
       if (source[i + 1] === "?") i++;
-      lastGroup = undefined;
       continue;
     }
-    lastGroup = undefined;
+    settle();
+    if (c === "|") stack[stack.length - 1].alternation = true;
+    else if (c !== "^" && c !== "$") pending = { start: i, end: i + 1 };
   }
   return undefined;
 }

@@ -14,20 +14,23 @@
  * to …"). "Use Y for <use case>" is a prescription when Y is a product or
  * library named in prose ("Use Redis for session storage"), not when Y is a
  * common noun ("Use sentence case for headings").
+ *
+ * Configured patterns run on RE2's linear-time engine (lib/regex.ts), so no
+ * pattern can hang a run; the defaults are this rule's own.
  */
 import { KIND_FILES } from "../lib/files.js";
-import { type Check, is, regexProblem } from "../lib/options.js";
+import { type Check, is } from "../lib/options.js";
 import {
   atClauseStart,
   blankQuoted,
+  compilePatterns,
   dropOverlaps,
   hasCode,
   inProperName,
   locate,
-  PATTERN_BUDGET_MS,
+  matchPatterns,
   phraseMatcher,
   proseUnits,
-  runPatterns,
   type ProseUnit,
 } from "../lib/prose.js";
 import { defineRule } from "../lib/rule.js";
@@ -36,7 +39,11 @@ import { defineRule } from "../lib/rule.js";
 export interface MarketingCategory {
   /** Literal phrases, case-insensitive, on whole words. */
   phrases?: string[];
-  /** Regular expressions, case-insensitive, Unicode. */
+  /**
+   * Regular expressions, case-insensitive, Unicode; run on RE2's
+   * linear-time engine unless they need lookahead or backreferences. A group
+   * named `phrase` narrows the finding to that part of the match.
+   */
   patterns?: string[];
   /** What the text should do instead; the finding's "Expected: …". */
   suggestion?: string;
@@ -73,7 +80,7 @@ export const SC007Defaults: SC007Options = {
         String.raw`\bpreferred\b(?<!\b(?:your|you|you're|you’re|their|our|own)\s+preferred)`,
         String.raw`\bwe\s+prefer\b`,
         // "Recommendation: use …", "our recommendation" (not "a recommendation system")
-        String.raw`\b(?:our|my|the\s+general|general)\s+recommendations?\b|\brecommendations?\b(?=[*_]*\s*:)`,
+        String.raw`\b(?:our|my|the\s+general|general)\s+recommendations?\b|\b(?<phrase>recommendations?)[*_]*\s*:`,
       ],
     },
     praise: {
@@ -108,9 +115,9 @@ export const SC007Defaults: SC007Options = {
       phrases: ["opt for"],
       patterns: [
         // "Choose Oracle when you need …", "pick the Rust extension if …"
-        String.raw`\b(?:choose|pick)\s+(?=[^.!?;:\n]*?\p{L})[^.!?;:\n]{1,60}?\s(?:when|whenever|if|unless)\b`,
+        String.raw`\b(?:choose|pick)\s+[^.!?;:\n]{0,60}?\p{L}[^.!?;:\n]{0,60}?\s(?:when|whenever|if|unless)\b`,
         // "If you care about speed, pick the Rust extension" (not "…, use `--flag`")
-        String.raw`\bif\s+you(?:'re|’re|\s+are)?\s[^.!?;\n]{1,80}?,\s*(?:use|choose|pick|go\s+with|opt\s+for|prefer|switch\s+to)(?=\s\p{L})(?!\s(?:the|a|an)\s\s)`,
+        String.raw`(?<phrase>\bif\s+you(?:'re|’re|\s+are)?\s[^.!?;\n]{1,80}?,\s*(?:use|choose|pick|go\s+with|opt\s+for|prefer|switch\s+to))\s(?:(?:the|a|an)\s)?\p{L}`,
       ],
     },
   },
@@ -122,20 +129,14 @@ export const SC007Defaults: SC007Options = {
   names: true,
 };
 
+/** The default patterns, run on JavaScript's engine (they are this rule's own). */
+const BUILT_IN_PATTERNS: ReadonlySet<string> = new Set(Object.values(SC007Defaults.categories).flatMap((c) => c.patterns ?? []));
+
 const nonEmptyPhrase: Check = (v) =>
   typeof v === "string" && /[\p{L}\p{N}]/u.test(v) ? undefined : `a phrase with a letter or digit; found ${JSON.stringify(v)}`;
-const regexes: Check = (v) => {
-  if (!Array.isArray(v)) return is.regexes()(v);
-  for (const source of v) {
-    if (typeof source !== "string") return is.regexes()(v);
-    const problem = regexProblem(source);
-    if (problem) return problem;
-  }
-  return undefined;
-};
 const categoryCheck = is.object({
   phrases: is.arrayOf(nonEmptyPhrase, "phrases"),
-  patterns: regexes,
+  patterns: is.regexes(),
   suggestion: is.string(),
 });
 const markersCheck: Check = (v) =>
@@ -209,8 +210,8 @@ export default defineRule<SC007Options>({
     markers: markersCheck,
     names: is.boolean(),
   },
-  run({ model, options, params, report }) {
-    const units = proseUnits(model, params.parsers?.micromark?.tokens ?? [], () => true);
+  run({ model, options, report }) {
+    const units = proseUnits(model, () => true);
     if (units.length === 0) return;
     const texts = units.map((u) => blankQuoted(u.text));
     const categories = Object.entries(options.categories);
@@ -229,70 +230,33 @@ export default defineRule<SC007Options>({
       }
     });
 
-    // Patterns (user-supplied regular expressions: run with a time budget).
+    // Patterns: configured ones run on a linear-time engine; the defaults are this rule's own.
     const sources: { source: string; category: string; suggestion: string }[] = [];
     for (const [category, spec] of categories) {
       for (const source of spec.patterns ?? []) sources.push({ source, category, suggestion: spec.suggestion || `no ${category} language` });
     }
-    const search = runPatterns(
+    const compiled = compilePatterns(
       sources.map((s) => s.source),
-      texts,
+      BUILT_IN_PATTERNS,
     );
-    if (search.timedOut) {
-      report({
-        line: 1,
-        detail: `Expected: option "categories" patterns to search this file within ${PATTERN_BUDGET_MS} ms; Actual: stopped (a pattern backtracks too much), patterns skipped`,
-      });
-    }
-    for (const [u, p, index, length] of search.matches) {
+    for (const [u, p, index, length] of matchPatterns(compiled, texts)) {
       hits[u].push({ start: index, end: index + length, category: sources[p].category, suggestion: sources[p].suggestion });
     }
 
     if (options.names) {
       const suggestion = options.categories.prescription?.suggestion || PRESCRIPTION_SUGGESTION;
       texts.forEach((text, u) => {
-        for (const m of text.matchAll(USE_FOR)) {
-          if (!atClauseStart(text, m.index)) continue;
-          const [objectStart, objectEnd] = m.indices![1];
-          if (isPlain(units[u], text, objectStart, objectEnd) && namesProduct(m[1])) {
-            hits[u].push({ start: m.index, end: m.index + m[0].length, category: "prescription", suggestion });
-          }
-        }
-        for (const m of text.matchAll(WHEN_TO)) {
-          if (m[1] === undefined) continue;
-          const object = m[1].replace(OBJECT_END, "");
-          const objectStart = m.indices![1][0];
-          if (isPlain(units[u], text, objectStart, objectStart + object.length) && namesProduct(object)) {
-            hits[u].push({ start: m.index, end: objectStart + object.length, category: "prescription", suggestion });
-          }
-        }
-        for (const m of text.matchAll(FOR_USE)) {
-          if (!atClauseStart(text, m.index)) continue;
-          // "For analytics, use DuckDB." names a product for a use case; "For SQLite, use X without Y" or "…, use X to …" instructs.
-          const object = m[1].trimEnd();
-          if (OBJECT_END.test(object) || object.split(/\s+/).length > 3) continue;
-          const objectStart = m.indices![1][0];
-          if (isPlain(units[u], text, objectStart, objectStart + object.length) && namesProduct(object)) {
-            hits[u].push({ start: m.index, end: objectStart + object.length, category: "prescription", suggestion });
-          }
-        }
+        for (const span of namedPrescriptions(units[u], text)) hits[u].push({ ...span, category: "prescription", suggestion });
       });
     }
 
-    // Verdict markers.
     const markers = [...new Set(options.markers.map((m) => m.replace(/\uFE0F/g, "")))];
     if (markers.length > 0) {
       const markerRe = new RegExp(`(?:${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\uFE0F?`, "gu");
       const codeStarts = new Set(model.codeBlocks.map((c) => c.line));
       units.forEach((unit, u) => {
-        if (unit.kind === "row") return; // ✅/❌ in a table cell reads "yes"/"no".
-        if (beforeExample(model.lines, unit.block.endLine, codeStarts)) return; // "✅ Correct:" before a code block or a quoted example.
-        for (const m of texts[u].matchAll(markerRe)) {
-          // "❌ **Bad:**", "### ✅ DO", "✅ Correct (typed)": a label of an example, not a verdict.
-          if (CORRECTNESS_LABEL.test(texts[u].slice(m.index + m[0].length))) continue;
-          const at = locate(unit, m.index);
-          if (lineHasExample(unit, texts[u], at.line)) continue; // "- ✅ `select_to_arrow()` returns …", "- ❌ "Use AsyncPG""
-          hits[u].push({ start: m.index, end: m.index + m[0].length, category: "verdict marker", suggestion: VERDICT_SUGGESTION });
+        for (const span of verdictMarkers(unit, texts[u], markerRe, model.lines, codeStarts)) {
+          hits[u].push({ ...span, category: "verdict marker", suggestion: VERDICT_SUGGESTION });
         }
       });
     }
@@ -314,6 +278,58 @@ export default defineRule<SC007Options>({
     });
   },
 });
+
+/**
+ * "Use Redis for …", "Choose Y for …", "When to use Obstore", "For
+ * analytics, use DuckDB.": a product named in prose (see namesProduct) for
+ * a use case. `text` is the unit's search text (quoted literals blanked).
+ */
+function namedPrescriptions(unit: ProseUnit, text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const add = (start: number, objectStart: number, object: string, end: number) => {
+    if (isPlain(unit, text, objectStart, objectStart + object.length) && namesProduct(object)) spans.push({ start, end });
+  };
+  for (const m of text.matchAll(USE_FOR)) {
+    // "Choose X when you need … for", "Use X to build … for": a condition or a purpose, read by the other checks.
+    if (!atClauseStart(text, m.index) || /\b(?:when|whenever|if|unless|because|to)\b/iu.test(m[1])) continue;
+    add(m.index, m.indices![1][0], m[1], m.index + m[0].length);
+  }
+  for (const m of text.matchAll(WHEN_TO)) {
+    if (m[1] === undefined) continue; // a bare "When to use" label
+    const object = m[1].replace(OBJECT_END, "");
+    add(m.index, m.indices![1][0], object, m.indices![1][0] + object.length);
+  }
+  for (const m of text.matchAll(FOR_USE)) {
+    // "For analytics, use DuckDB." names a product for a use case; "For SQLite, use X without Y" or "…, use X to …" instructs.
+    const object = m[1].trimEnd();
+    if (!atClauseStart(text, m.index) || OBJECT_END.test(object) || object.split(/\s+/).length > 3) continue;
+    add(m.index, m.indices![1][0], object, m.indices![1][0] + object.length);
+  }
+  return spans;
+}
+
+/**
+ * ✅/❌ used as a verdict: not in a table row (a yes/no cell), not on a unit
+ * right before a code block or a quoted example ("✅ Correct:"), not as a
+ * correctness label ("❌ **Bad:**", "### ✅ DO") and not on a line holding
+ * code or a quoted example ("- ✅ `select_to_arrow()` returns …").
+ */
+function verdictMarkers(
+  unit: ProseUnit,
+  text: string,
+  markerRe: RegExp,
+  lines: readonly string[],
+  codeStarts: ReadonlySet<number>,
+): { start: number; end: number }[] {
+  if (unit.kind === "row" || beforeExample(lines, unit.block.endLine, codeStarts)) return [];
+  const spans: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(markerRe)) {
+    if (CORRECTNESS_LABEL.test(text.slice(m.index + m[0].length))) continue;
+    if (lineHasExample(unit, text, locate(unit, m.index).line)) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
 
 /** Whether a span holds neither code nor a quoted literal (blanked in the search text). */
 function isPlain(unit: ProseUnit, text: string, start: number, end: number): boolean {

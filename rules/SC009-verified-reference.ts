@@ -38,6 +38,9 @@ export const SC009Defaults: SC009Options = {
 /** The text after `# VERIFIED:` in a code line. */
 const VERIFIED = /^\s*#\s*VERIFIED\s*:(.*)$/i;
 
+/** Info strings of fences that quote a whole document (its `# VERIFIED:` lines are not this document's). */
+const QUOTED_DOCUMENTS = new Set(["markdown", "md", "mdx", "gfm"]);
+
 /** A line specification after a path: `:45`, `:45-62`, `#L45`, `#L45-L62`. */
 const LINE_SPEC = /^(.*?)(?::(\d+)(?:\s*[-–]\s*(\d+))?|#L(\d+)(?:-L?(\d+))?)$/;
 
@@ -120,6 +123,8 @@ export default defineRule<SC009Options>({
   run({ model, options, params, report }) {
     const comments: { line: number; column: number; text: string; block: CodeBlock }[] = [];
     for (const block of model.codeBlocks) {
+      // A Markdown fence quotes another document; its fences are that document's.
+      if (QUOTED_DOCUMENTS.has(block.lang)) continue;
       block.content.forEach((content, i) => {
         const m = VERIFIED.exec(content);
         if (!m) return;

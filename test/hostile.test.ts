@@ -105,7 +105,8 @@ describe("hostile inputs: nesting", () => {
     const model = buildModel(lines, tokens);
     expect(model.listItems.length).toBe(depth);
     expect(model.listItems[depth - 1].depth).toBe(depth - 1);
-    for (const rule of SUITE as unknown as { names: string[]; spec: { defaults: object; files: readonly string[]; run(c: unknown): void } }[]) {
+    // Every rule through its real entry point: defineRule builds the model from these tokens.
+    for (const rule of SUITE) {
       const params = {
         name: "specs/active/demo/prd.md",
         lines,
@@ -114,15 +115,10 @@ describe("hostile inputs: nesting", () => {
         version: "0.42.1",
         parsers: { micromark: { tokens } },
       } as unknown as RuleParams;
-      const found: unknown[] = [];
-      expect(() =>
-        rule.spec.run({
-          params,
-          model,
-          options: { files: [...rule.spec.files], ignores: [], ...rule.spec.defaults },
-          report: (f: unknown) => found.push(f),
-        }),
-      ).not.toThrow();
+      const found: { lineNumber: number; detail?: string }[] = [];
+      expect(() => rule.function(params, (e) => found.push(e)), rule.names[0]).not.toThrow();
+      expect(found.filter((e) => e.detail?.startsWith("Internal error")), rule.names[0]).toEqual([]);
+      expect(found.filter((e) => e.lineNumber < 1 || e.lineNumber > lines.length), rule.names[0]).toEqual([]);
     }
   });
 });

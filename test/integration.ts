@@ -6,7 +6,7 @@
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import rules from "../dist/index.js";
 
@@ -89,8 +89,9 @@ const LINKED = [
 /**
  * A scratch project that uses this package the way a consumer does (by name,
  * from node_modules) without installing it: node_modules/markdownlint-spec-contract
- * is a link to this repository (dist/ must be built) and markdownlint-cli2 and
- * its formatters are links into this repository's node_modules. It holds a
+ * is a link to this repository (dist/ must be built), markdownlint-cli2 and
+ * its formatters are links into this repository's node_modules, and
+ * node_modules/.bin holds both packages' binaries. It holds a
  * `.git` folder, so it is its own project root, and `files`.
  */
 export function linkedProject(prefix: string, files: Record<string, string>): string {
@@ -99,6 +100,12 @@ export function linkedProject(prefix: string, files: Record<string, string>): st
   mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
   symlinkSync(ROOT, join(dir, "node_modules", PKG.name), "dir");
   for (const name of LINKED) symlinkSync(join(ROOT, "node_modules", name), join(dir, "node_modules", name), "dir");
+  // The binaries `npx` finds, as npm would link them.
+  const bin = join(dir, "node_modules", ".bin");
+  symlinkSync(join("..", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"), join(bin, "markdownlint-cli2"));
+  writeFileSync(join(bin, "markdownlint-spec-contract-scorecard"), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, "dist", "cli", "scorecard.js")}" "$@"\n`, {
+    mode: 0o755,
+  });
   writeTree(dir, files);
   return dir;
 }
@@ -108,8 +115,8 @@ export function cli2(cwd: string, args: string[]): RunResult {
   return run(process.execPath, [join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"), ...args], { cwd });
 }
 
-/** Names that never belong in a copy of the working tree. */
-const NOT_COPIED = new Set([".git", "node_modules", "dist", "coverage", ".tmp", "bench"]);
+/** Top-level entries that never belong in a copy of the working tree (.git and what .gitignore lists). */
+const NOT_COPIED = new Set([".git", "node_modules", "dist", "coverage", ".tmp", "bench/out"]);
 
 /**
  * Copy the working tree (what `git add -A` would take: no .git,
@@ -117,13 +124,15 @@ const NOT_COPIED = new Set([".git", "node_modules", "dist", "coverage", ".tmp", 
  */
 export function copyWorkingTree(dest: string): void {
   mkdirSync(dest, { recursive: true });
-  for (const entry of readdirSync(ROOT)) {
-    if (NOT_COPIED.has(entry) || entry.endsWith(".tgz")) continue;
-    cpSync(join(ROOT, entry), join(dest, entry), {
-      recursive: true,
-      filter: (src) => !src.split(/[\\/]/).some((part) => part === "node_modules" || part.endsWith(".tgz")),
-    });
-  }
+  cpSync(ROOT, dest, {
+    recursive: true,
+    filter: (src) => {
+      const rel = relative(ROOT, src).split(sep).join("/");
+      if (rel === "") return true;
+      if (NOT_COPIED.has(rel) || rel.endsWith(".tgz")) return false;
+      return !rel.split("/").includes("node_modules");
+    },
+  });
 }
 
 /** A finding as the CLI's default formatter prints it. */

@@ -84,7 +84,7 @@ interface Found {
 function simplify(errors: LintError[] = []): Found[] {
   return errors
     .filter((e) => /^SC\d{3}$/.test(e.ruleNames[0]))
-    .map((e) => ({ line: e.lineNumber, rule: e.ruleNames[0], detail: e.errorDetail ?? "", range: e.errorRange ?? null }))
+    .map((e) => ({ line: e.lineNumber, rule: e.ruleNames[0], detail: e.errorDetail ?? "", range: (e.errorRange as [number, number] | null) ?? null }))
     .sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule) || a.detail.localeCompare(b.detail));
 }
 

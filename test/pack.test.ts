@@ -127,8 +127,11 @@ describe("a fresh project with the tarball and markdownlint-cli2", () => {
   });
 
   it("lints a specs tree through the real CLI with the preset", () => {
-    const { status, findings } = lintSpecs(dir);
+    const { status, findings, stderr } = lintSpecs(dir);
     expect(status).toBe(1);
+    // docs/adoption.md's quick start shows these very lines.
+    const adoption = readFileSync(join(ROOT, "docs", "adoption.md"), "utf8");
+    for (const line of stderr.split("\n").filter((l) => l.includes(" SC001/"))) expect(adoption).toContain(line);
     expect(findings.filter((f) => f.rule === "SC001")).toEqual(SAMPLE_SC001);
     // The preset turns MD013 off; every finding comes from a known rule, none from a crash or a bad option.
     expect(findings.filter((f) => f.rule === "MD013")).toEqual([]);

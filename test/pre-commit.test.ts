@@ -47,6 +47,8 @@ describe(".pre-commit-hooks.yaml", () => {
   it("brings the markdownlint-cli2 version this repository tests with", () => {
     const hook = hooks.find((h) => h.id === "markdownlint-spec-contract")!;
     expect(hook.additional_dependencies).toEqual([`markdownlint-cli2@${installedVersion("markdownlint-cli2")}`]);
+    // docs/adoption.md tells consumers who set their own additional_dependencies which one to keep.
+    expect(readFileSync(join(ROOT, "docs", "adoption.md"), "utf8")).toContain(`\`${hook.additional_dependencies![0]}\``);
   });
 });
 

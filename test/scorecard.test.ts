@@ -252,9 +252,10 @@ describe("markdownlint-spec-contract-scorecard", () => {
     expect(card.summary).toEqual({ documents: 5, passed: 3, failed: 2 });
   });
 
-  it("prints the same rows as a terminal table", () => {
+  it("prints the same rows as a terminal table, as docs/adoption.md shows it", () => {
     const result = scorecard("specs/**/*.md");
     expect(result.stdout).toBe(TABLE);
+    expect(readFileSync(join(ROOT, "docs", "adoption.md"), "utf8")).toContain(TABLE);
   });
 
   it("writes Markdown for a job summary, appending to a file", () => {

@@ -213,15 +213,28 @@ describe("SC006 no-vague-phrasing", () => {
       expect(bad({ speed: 1 })[0]).toMatch(/^Invalid configuration of SC006\/no-vague-phrasing: unknown option "speed"/);
     });
 
-    it("stops a pattern that backtracks too long and still reports the phrases", () => {
-      const md = requirements(`${"a".repeat(40)}!`, "- It should be fast.");
-      expect(found(md, { patterns: ["(a+)+$"] })).toEqual([
-        [
-          1,
-          'Expected: option "patterns" to search this file within 1000 ms; Actual: stopped (a pattern backtracks too much), patterns skipped',
-          null,
-        ],
-        [6, vague(SPEED, "fast"), [16, 4]],
+    it("refuses configured patterns with nested unbounded quantifiers, naming the option", () => {
+      const bad = (pattern: unknown) => findings(requirements("- fast"), prd, "SC006", { patterns: [pattern] });
+      const [problem, ...rest] = bad({ pattern: "(a+)+$" });
+      expect(rest).toEqual([]);
+      expect(problem.line).toBe(1);
+      expect(problem.detail).toMatch(
+        /^Invalid configuration of SC006\/no-vague-phrasing: option "patterns" must be an array of patterns \(strings or \{ pattern, suggestion, unlessMeasured \}\); item 1: "pattern" to be regular expressions without nested .*"\(a\+\)\+\$" repeats "\(a\+\)\+"$/,
+      );
+    });
+
+    it("runs a configured pattern in linear time on a very long line", () => {
+      // JavaScript's engine takes quadratic time here (about 40 s for 100,000 characters).
+      const md = requirements("word ".repeat(20_000));
+      const started = Date.now();
+      expect(found(md, { phrases: [], patterns: ["[\\w ]+x"] })).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    });
+
+    it("reports only the group named phrase when a pattern has one", () => {
+      const md = requirements("- It is snappy now.");
+      expect(found(md, { phrases: [], patterns: ["(?<phrase>snappy) now"] })).toEqual([
+        [5, 'Expected: a specific, measurable statement; Actual: vague phrase "snappy"', [9, 6]],
       ]);
     });
   });

@@ -169,6 +169,11 @@ describe("SC009 verified-reference", () => {
     ]);
   });
 
+  it("leaves the fences of a quoted Markdown document alone", () => {
+    const md = "# Guide\n\n````markdown\n```python\n# VERIFIED: src/pkg/nope.py:1-2\n```\n````\n";
+    expect(check(md)).toEqual([]);
+  });
+
   it("uses a configured root, and reports one that does not exist", () => {
     const elsewhere = join(outside, "prd.md");
     expect(findings(fence("# VERIFIED: src/pkg/factory.py:9"), elsewhere, "SC009", { root: proj })).toEqual([

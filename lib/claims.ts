@@ -1,0 +1,227 @@
+/**
+ * Self-reported figures ("**Total PRD Words**: 2150", "- Words: 4700",
+ * "**Word Count**: ~2,400 words") and what they are measured against, read
+ * from the document model: pure helpers for SC010 declared-metrics.
+ */
+import type { DocumentModel, ListItem } from "./model.js";
+
+/** What a claim counts. */
+export type Measure =
+  | "words"
+  | "criteria"
+  | "pythonFences"
+  | "verifiedFences"
+  | "tasks"
+  | "completedTasks"
+  | "remainingTasks";
+
+export const MEASURES: readonly Measure[] = [
+  "words",
+  "criteria",
+  "pythonFences",
+  "verifiedFences",
+  "tasks",
+  "completedTasks",
+  "remainingTasks",
+];
+
+/** A claim form: a label written before the number, what it counts, and where it is read. */
+export interface ClaimForm {
+  /** The label, matched case-insensitively with any spacing ("Total PRD Words"). */
+  label: string;
+  measure: Measure;
+  /** Glob patterns of the files where this label is a claim (default: every file the rule checks). */
+  files?: string[];
+}
+
+/** Words that may follow a figure (anything else means the number is not this kind of count). */
+const UNITS: Record<Measure, readonly string[]> = {
+  words: ["word", "words"],
+  criteria: ["criteria", "criterion", "items"],
+  pythonFences: ["snippet", "snippets", "fence", "fences", "block", "blocks", "example", "examples"],
+  verifiedFences: ["snippet", "snippets", "fence", "fences", "block", "blocks", "example", "examples"],
+  tasks: ["task", "tasks"],
+  completedTasks: ["task", "tasks"],
+  remainingTasks: ["task", "tasks"],
+};
+
+/** A figure found in the document. */
+export interface Claim {
+  line: number;
+  label: string;
+  measure: Measure;
+  /** Column (1-based) and length of the number. */
+  column: number;
+  length: number;
+  value: number;
+  /** "exact", "about" (`~`, `≈`, "about") or "atLeast" (`2000+`). */
+  kind: "exact" | "about" | "atLeast";
+  /** Whether the number was written with thousands separators. */
+  grouped: boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A claim regex for some labels: at the start of a line (after quote and list
+ * markers, a checkbox or heading hashes), an optionally emphasised label, a
+ * colon, an optional approximation, and the number.
+ */
+function claimRegex(labels: readonly string[]): RegExp {
+  const alternatives = [...labels]
+    .sort((a, b) => b.length - a.length)
+    .map((l) => l.trim().split(/\s+/).map(escape).join("\\s+"))
+    .join("|");
+  return new RegExp(
+    "^\\s*(?:>\\s*)*(?:(?:[-*+]|\\d{1,9}[.)])\\s+)?(?:\\[[ xX]\\]\\s+)?(?:#{1,6}\\s+)?" +
+      "(?:\\*\\*|__|\\*|_)?(" +
+      alternatives +
+      ")(?:\\*\\*|__|\\*|_)?\\s*:\\s*(?:\\*\\*|__|\\*|_)?\\s*" +
+      "(~\\s*|≈\\s*|(?:about|approx\\.?|approximately|around)\\s+)?" +
+      "(\\d{1,3}(?:,\\d{3})+|\\d+)(\\+)?(?![\\d%]|[.,:/\\-]\\d)" +
+      // A unit word: ASCII letters only, so text garbled by a wrong encoding after
+      // the number ("2150 âœ“") reads the same as its repair ("2150 ✓").
+      "(?:\\*\\*|__|\\*|_)?[ \\t]*([A-Za-z]+(?![\\p{L}\\p{N}]))?",
+    "iud",
+  );
+}
+
+/** The claims of a document, read from its prose lines (code, HTML and link targets masked out). */
+export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): Claim[] {
+  if (forms.length === 0) return [];
+  const byLabel = new Map<string, ClaimForm>();
+  for (const f of forms) byLabel.set(f.label.trim().toLowerCase().replace(/\s+/g, " "), f);
+  const regex = claimRegex(forms.map((f) => f.label));
+  const claims: Claim[] = [];
+  model.masked.forEach((text, i) => {
+    if (!/\d/.test(text)) return;
+    const m = regex.exec(text);
+    if (!m) return;
+    const form = byLabel.get(m[1].toLowerCase().replace(/\s+/g, " "));
+    if (!form) return;
+    if (m[5] && !UNITS[form.measure].includes(m[5].toLowerCase())) return;
+    const number = m[3];
+    const column = m.indices![3][0] + 1;
+    claims.push({
+      line: i + 1,
+      label: m[1].replace(/\s+/g, " "),
+      measure: form.measure,
+      column,
+      length: number.length,
+      value: Number(number.replace(/,/g, "")),
+      kind: m[4] ? "atLeast" : m[2] ? "about" : "exact",
+      grouped: number.includes(","),
+    });
+  });
+  return claims;
+}
+
+/** The tasks of a tasks file: task headings when there are any, else top-level checkbox items. */
+export function taskCounts(model: DocumentModel, headingPattern: RegExp): { tasks: number; completed: number } {
+  const checkboxes = model.listItems.filter((item) => item.checked !== undefined);
+  // The user's pattern sees a bounded heading, so it cannot take long.
+  const headings = model.sections.filter((s) => s.level > 0 && headingPattern.test(s.title.slice(0, 300)));
+  if (headings.length > 0) {
+    // Checkboxes come in document order: find each heading's first one by binary search.
+    const firstAfter = (line: number) => {
+      let lo = 0;
+      let hi = checkboxes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (checkboxes[mid].line <= line) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    let completed = 0;
+    for (const s of headings) {
+      let any = false;
+      let all = true;
+      for (let i = firstAfter(s.headingEndLine); i < checkboxes.length && checkboxes[i].line <= s.endLine && all; i++) {
+        any = true;
+        all = checkboxes[i].checked === true;
+      }
+      if (any && all) completed++;
+    }
+    return { tasks: headings.length, completed };
+  }
+  const top = checkboxes.filter((item) => {
+    for (let p: ListItem | undefined = item.parent; p; p = p.parent) if (p.checked !== undefined) return false;
+    return true;
+  });
+  return { tasks: top.length, completed: top.filter((t) => t.checked).length };
+}
+
+/** `.md` paths mentioned in some lines (raw text: paths are often in code spans). */
+export function mdPaths(lines: readonly string[], from: number, to: number): string[] {
+  const found = new Set<string>();
+  const path = /(?:^|[\s`'"(<[|*])((?:\.{1,2}\/|[\w@.-]+\/)*[\w@-][\w@.-]*\.md)(?=$|[\s`'")>\],;:|*#])/g;
+  for (let l = Math.max(1, from); l <= Math.min(to, lines.length); l++) {
+    for (const m of lines[l - 1].matchAll(path)) found.add(m[1]);
+  }
+  return [...found];
+}
+
+/**
+ * The subject of a claim on a line: the file it speaks of, when it names
+ * one: a `.md` path on the claim's own line, else in the list it belongs to
+ * (its item, the item's siblings, its parent item, and the paragraph leading
+ * into the list). None: the document itself ("self"); several different
+ * paths: "unclear". Lists are indexed once per document, so a document of
+ * many claims stays linear.
+ */
+export function claimSubjects(model: DocumentModel): (line: number) => string {
+  const lineCount = model.lines.length;
+  // The innermost list item holding each line (items come in document order, parents first).
+  const itemAt = new Array<ListItem | undefined>(lineCount + 2);
+  for (const item of model.listItems) {
+    for (let l = item.line; l <= Math.min(item.endLine, lineCount); l++) itemAt[l] = item;
+  }
+  // Top-level items form one list while no other block comes between them.
+  const breaks = [
+    ...model.blocks.filter((b) => !b.listItem).map((b) => b.line),
+    ...model.codeBlocks.map((b) => b.line),
+  ].sort((a, b) => a - b);
+  const breakBetween = (after: number, before: number) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < breaks.length && breaks[lo] < before;
+  };
+  const groupOf = new Map<ListItem, ListItem[]>();
+  let group: ListItem[] = [];
+  let previous: ListItem | undefined;
+  for (const item of model.listItems) {
+    if (item.parent) continue;
+    if (!previous || previous.section !== item.section || previous.depth !== item.depth || breakBetween(previous.endLine, item.line)) {
+      group = [];
+    }
+    group.push(item);
+    groupOf.set(item, group);
+    previous = item;
+  }
+  const leadEnding = new Map<number, number>();
+  for (const b of model.blocks) if (!b.listItem) leadEnding.set(b.endLine, b.line);
+  const pathsOf = new Map<ListItem[], string[]>();
+
+  return (line) => {
+    const own = mdPaths(model.lines, line, line);
+    if (own.length > 0) return own.length === 1 ? own[0] : "unclear";
+    const item = itemAt[line];
+    if (!item) return "self";
+    const siblings = item.parent ? item.parent.children : groupOf.get(item) ?? [item];
+    let paths = pathsOf.get(siblings);
+    if (!paths) {
+      const first = siblings[0];
+      const last = siblings[siblings.length - 1];
+      const from = item.parent ? item.parent.line : leadEnding.get(first.line - 1) ?? leadEnding.get(first.line - 2) ?? first.line;
+      paths = mdPaths(model.lines, from, last.endLine);
+      pathsOf.set(siblings, paths);
+    }
+    return paths.length === 0 ? "self" : paths.length === 1 ? paths[0] : "unclear";
+  };
+}
