@@ -155,6 +155,12 @@ export function nonProseSpans(tokens: readonly MicromarkToken[]): Map<number, Sp
   return byLine;
 }
 
+/** Each line's spans ordered by where they start. */
+function sortedSpans(byLine: Map<number, Span[]>): Map<number, Span[]> {
+  for (const list of byLine.values()) list.sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
+  return byLine;
+}
+
 const inside = (span: Span, line: number, column: number) =>
   (line > span.startLine || (line === span.startLine && column >= span.startColumn)) &&
   (line < span.endLine || (line === span.endLine && column < span.endColumn));
@@ -187,10 +193,21 @@ export default defineRule<SC011Options>({
       ? new RegExp(`(?<![\\p{L}\\p{N}_-])(${words.map(escape).join("|")})(?![\\p{L}\\p{N}_-])`, "gu")
       : undefined;
     let spans: Map<number, Span[]> | undefined;
-    const notProse = (line: number, column: number) =>
-      ((spans ??= nonProseSpans(params.parsers?.micromark?.tokens ?? [])).get(line) ?? []).some((s) =>
-        inside(s, line, column),
-      );
+    /** Whether a position lies in a non-prose span (spans do not overlap: binary search by start). */
+    const notProse = (line: number, column: number) => {
+      spans ??= sortedSpans(nonProseSpans(params.parsers?.micromark?.tokens ?? []));
+      const list = spans.get(line);
+      if (!list) return false;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const s = list[mid];
+        if (s.startLine < line || (s.startLine === line && s.startColumn <= column)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && inside(list[lo - 1], line, column);
+    };
 
     model.masked.forEach((text, i) => {
       const line = i + 1;

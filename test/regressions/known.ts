@@ -25,6 +25,8 @@ export interface Regression {
   signature?: RegExp;
   /** The fixture hangs a rule: it is linted in a child process with a time limit. */
   hang?: boolean;
+  /** Builds the document from the fixture (e.g. repeats a line), for inputs too big to keep as files. */
+  build?: (fixture: string) => string;
 }
 
 export const regressions: Regression[] = [
@@ -52,6 +54,15 @@ export const regressions: Regression[] = [
       'SC003\'s default artifactPatterns[7], (?<![\\p{L}\\p{N}])[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+(?![\\p{L}\\p{N}]), backtracks exponentially on "Ab" + capitals + a letter: 26 capitals take 3 s, 44 take hours; nestedQuantifier (lib/regex.ts) flags it, and the defaults given back as configuration are refused',
     open: "SC003",
     hang: true,
+  },
+  {
+    file: "005-sc003-quadratic-long-criterion.md",
+    lintAs: "specs/active/demo/prd.md",
+    note:
+      "SC003 is quadratic in a criterion's length: for every number, isThreshold searches the whole rest of the text for a multi-word unit (c.trailingUnits.exec(after), unanchored), so a 400 kB criterion with 5,000 numbers takes minutes (148 kB: 12 s); the fixture's line is repeated 5,000 times",
+    open: "SC003",
+    hang: true,
+    build: (fixture) => fixture.replace(/^- (.*)$/m, (_, unit: string) => `- ${unit.repeat(5_000)}`),
   },
 ];
 
