@@ -27,12 +27,19 @@ export interface SC009Options {
   matchContent: boolean;
   /** Files larger than this (bytes) are checked for existence only. */
   maxFileBytes: number;
+  /**
+   * Words that mark a comment as describing code that does not exist yet
+   * ("# VERIFIED: Proposed new code for src/x.py"): files it names are not
+   * checked for existence (absolute paths are still reported).
+   */
+  proposed: string[];
 }
 
 export const SC009Defaults: SC009Options = {
   root: "",
   matchContent: false,
   maxFileBytes: 10 * 1024 * 1024,
+  proposed: ["proposed", "planned", "to be created", "will be created", "will be added", "new file", "new module"],
 };
 
 /** The text after `# VERIFIED:` in a code line. */
@@ -119,7 +126,7 @@ export default defineRule<SC009Options>({
   category: "code-verification",
   files: ["**/*.md"],
   defaults: SC009Defaults,
-  schema: { root: is.string(), matchContent: is.boolean(), maxFileBytes: is.integer(0) },
+  schema: { root: is.string(), matchContent: is.boolean(), maxFileBytes: is.integer(0), proposed: is.strings() },
   run({ model, options, params, report }) {
     const comments: { line: number; column: number; text: string; block: CodeBlock }[] = [];
     for (const block of model.codeBlocks) {
@@ -143,7 +150,10 @@ export default defineRule<SC009Options>({
     }
     const here = dirname(filePath(params.name));
 
+    const lower = options.proposed.map((w) => w.toLowerCase());
     for (const comment of comments) {
+      const text = comment.text.toLowerCase();
+      const proposed = lower.some((w) => text.includes(w));
       for (const ref of references(comment.text)) {
         const at = (detail: string): Finding => ({
           line: comment.line,
@@ -155,7 +165,7 @@ export default defineRule<SC009Options>({
           report(at("Expected: a path relative to the project root; Actual: an absolute path (not portable)"));
           continue;
         }
-        if (!root) continue;
+        if (!root || proposed) continue;
         const relativeToFile = /^\.{1,2}[\\/]/.test(ref.path);
         const target = relativeToFile ? `${here}/${ref.path}` : `${root}/${ref.path}`;
         if (relativeToFile && !isInside(root, here)) continue;

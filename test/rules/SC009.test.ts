@@ -53,6 +53,18 @@ describe("SC009 verified-reference", () => {
     ]);
   });
 
+  it("does not require files that a comment calls proposed or planned to exist (absolute paths still reported)", () => {
+    expect(
+      check(fence("# VERIFIED: Proposed new code for src/pkg/download.py", "# VERIFIED: 6 cases planned in tests/unit/test_x.py")),
+    ).toEqual([]);
+    expect(check(fence("# VERIFIED: Proposed /home/me/src/x.py"))[0].detail).toBe(
+      '"/home/me/src/x.py": Expected: a path relative to the project root; Actual: an absolute path (not portable)',
+    );
+    expect(check(fence("# VERIFIED: Proposed src/pkg/nope.py"), { proposed: [] })[0].detail).toBe(
+      '"src/pkg/nope.py": Expected: an existing file under the project root; Actual: not found',
+    );
+  });
+
   it("reads GitHub-style #L anchors and a reference inside prose", () => {
     expect(check(fence("# VERIFIED: follows the pattern in src/pkg/factory.py#L2-L8"))).toEqual([
       {
@@ -193,7 +205,7 @@ describe("SC009 verified-reference", () => {
       },
     ]);
     expect(check("# x\n", { depth: 1 })[0].detail).toBe(
-      'Invalid configuration of SC009/verified-reference: unknown option "depth" (known: files, ignores, root, matchContent, maxFileBytes)',
+      'Invalid configuration of SC009/verified-reference: unknown option "depth" (known: files, ignores, root, matchContent, maxFileBytes, proposed)',
     );
   });
 
