@@ -63,10 +63,31 @@ const wrapped = rules
   .filter((r) => !only || only.has(r.names[0]))
   .map((r) => ({ ...r, function: (params, onError) => time(r.names[0], () => r.function(params, onError)) }));
 
+// Optional: default rules (A) against default rules + suite (B), in-process, pairs in alternating order.
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const pairs = [];
+if (job.defaults) {
+  const suiteConfig = { default: true };
+  for (let i = 0; i < (job.pairRounds ?? rounds); i++) {
+    const pair = {};
+    const order = [["A", "B", "E"], ["B", "E", "A"], ["E", "A", "B"]][i % 3];
+    for (const side of order) {
+      const t0 = performance.now();
+      const c0 = cpuMs();
+      lint({ strings, config: side === "B" ? suiteConfig : { default: true }, customRules: side === "A" ? [] : side === "B" ? rules : [noop] });
+      pair[side] = { wallMs: performance.now() - t0, cpuMs: cpuMs() - c0 };
+    }
+    pairs.push(pair);
+  }
+}
+
 const runs = [];
 let findings = 0;
 let internal = 0;
-for (let i = 0; i < rounds; i++) {
+for (let i = 0; i < (job.defaults && job.pairsOnly ? 0 : rounds); i++) {
   acc.clear();
   let t0 = performance.now();
   if (job.noop !== false) lint({ strings, config: { default: false, "bench-noop": true }, customRules: [noop] });
@@ -94,9 +115,13 @@ process.stdout.write(
     lines,
     findings,
     internalErrors: internal,
+    pairs,
+    pairCpuRatio: pairs.length ? median(pairs.map((p) => p.B.cpuMs / p.A.cpuMs)) : undefined,
+    pairWallRatio: pairs.length ? median(pairs.map((p) => p.B.wallMs / p.A.wallMs)) : undefined,
+    floorCpuRatio: pairs.length ? median(pairs.map((p) => p.E.cpuMs / p.A.cpuMs)) : undefined,
     noopMs: median(runs.map((r) => r.noopMs)),
     suiteMs: median(runs.map((r) => r.suiteMs)),
-    parts: Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r.parts[k] ?? 0))])),
+    parts: Object.fromEntries(keys.map((k) => [k, runs.length ? median(runs.map((r) => r.parts[k] ?? 0)) : NaN])),
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   }),
 );

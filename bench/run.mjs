@@ -15,6 +15,9 @@
  *            what any custom micromark rule costs (markdownlint freezes the
  *            tokens once custom rules are present)
  *   own      suite alone (C) vs a no-op micromark rule alone (D)
+ *   inproc   A vs B again, in one process with markdownlint's library API
+ *            (no process start, pairs seconds apart: less noise on a busy
+ *            machine)
  *   scaling  A and B on 10/25/50/100% of the corpus, time per MB
  *   rules    per-rule share of the suite's own time (in-process, instrumented)
  *   patho    a huge PRD, a long tasks file, a many-fence document at 1×/2×/4×
@@ -42,7 +45,7 @@ const FILES = Number(arg("files", "1000"));
 const SEED = Number(arg("seed", "1"));
 const RUNS = Number(arg("runs", "3"));
 const SCALING_RUNS = Number(arg("scaling-runs", "3"));
-const SECTIONS = new Set(arg("sections", "main,floor,own,scaling,rules,patho").split(","));
+const SECTIONS = new Set(arg("sections", "main,floor,own,inproc,scaling,rules,patho").split(","));
 const PATHO_SCALE = Number(arg("patho-scale", "1"));
 const JSON_OUT = arg("json", join(out, "results.json"));
 
@@ -209,6 +212,17 @@ if (SECTIONS.has("own")) {
     log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  findings ${r[k].findings}`);
   }
   log(`ratio C/D: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}`);
+}
+
+if (SECTIONS.has("inproc")) {
+  log("\n== inproc: default rules (A) vs default rules + suite (B), in one process (library API), interleaved ==");
+  const r = await instrument({ files: allFiles, defaults: true, pairsOnly: true, pairRounds: Math.max(RUNS, 4) });
+  results.inproc = { pairs: r.pairs, cpuRatio: r.pairCpuRatio, wallRatio: r.pairWallRatio, floorCpuRatio: r.floorCpuRatio, maxRssMB: r.maxRssMB };
+  const med = (side, k) => median(r.pairs.map((p) => p[side][k]));
+  log(
+    `A wall ${fmt(med("A", "wallMs") / 1000)} s cpu ${fmt(med("A", "cpuMs") / 1000)} s | B wall ${fmt(med("B", "wallMs") / 1000)} s cpu ${fmt(med("B", "cpuMs") / 1000)} s | E (A + no-op rule) cpu ${fmt(med("E", "cpuMs") / 1000)} s`,
+  );
+  log(`ratio B/A: wall ${fmt(r.pairWallRatio, 3)}  cpu ${fmt(r.pairCpuRatio, 3)}  (per round: ${r.pairs.map((p) => fmt(p.B.cpuMs / p.A.cpuMs, 2)).join(", ")}); floor E/A cpu ${fmt(r.floorCpuRatio, 3)}`);
 }
 
 if (SECTIONS.has("scaling")) {

@@ -19,6 +19,10 @@ import { lintWith, SUITE } from "./invariants.js";
 
 type Spec = { id: string; slug: string; defaults: Record<string, unknown> };
 const specs = (SUITE as unknown as { spec: Spec }[]).map((r) => r.spec);
+/** Rules whose own defaults fail validation, an open bug each (remove the entry when fixed: the test then turns red as a reminder). */
+const OPEN_DEFAULTS: Record<string, string> = {
+  SC003: "default artifactPatterns[7] backtracks exponentially, test/regressions/004",
+};
 const DOC = "# PRD\n\n## Acceptance Criteria\n\n- works correctly\n";
 const NAME = "specs/active/demo/prd.md";
 
@@ -71,7 +75,8 @@ describe("configuration: every option of every rule is validated", () => {
 
   for (const spec of specs) {
     describe(spec.id, () => {
-      it("the defaults, given explicitly, are accepted", () => {
+      // While a rule's own default is refused by regexProblem (an open bug, kept in test/regressions/), this is expected to fail.
+      (OPEN_DEFAULTS[spec.id] ? it.fails : it)(`the defaults, given explicitly, are accepted${OPEN_DEFAULTS[spec.id] ? ` (open bug: ${OPEN_DEFAULTS[spec.id]})` : ""}`, () => {
         const errors = run(spec.id, { ...spec.defaults });
         expect(errors.filter((e) => e.errorDetail?.startsWith("Invalid configuration"))).toEqual([]);
       });

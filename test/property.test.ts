@@ -32,9 +32,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? (FUZZ_RUNS > 0 ? Date.now() % 2 ** 
 /** Cases per property: CI's bounded numbers, or the fuzz budget shared out. */
 const runs = (ci: number, share: number) => (FUZZ_RUNS > 0 ? Math.max(ci, Math.round(FUZZ_RUNS * share)) : ci);
 
-const GENERATED = runs(120, 0.5);
-const CORPUS = runs(50, 0.3);
-const PER_RULE = runs(8, 0.2 / Math.max(1, RULE_IDS.length));
+const GENERATED = runs(100, 0.5);
+const CORPUS = runs(40, 0.3);
+const PER_RULE = runs(6, 0.2 / Math.max(1, RULE_IDS.length));
 
 console.log(
   `property tests: seed ${SEED} (replay: FUZZ_SEED=${SEED}${FUZZ_RUNS ? ` FUZZ_RUNS=${FUZZ_RUNS}` : ""}); ` +

@@ -39,7 +39,9 @@ describe("regressions", () => {
           const { default: rules } = await import("./dist/index.js");
           const name = ${JSON.stringify(r.lintAs)};
           const markdown = readFileSync(${JSON.stringify(path)}, "utf8");
-          const found = lint({ strings: { [name]: markdown }, config: { default: false, "spec-contract": true }, customRules: rules })[name];
+          const only = ${JSON.stringify(r.rules ?? null)};
+          const config = only ? Object.fromEntries([["default", false], ...only.map((id) => [id, true])]) : { default: false, "spec-contract": true };
+          const found = lint({ strings: { [name]: markdown }, config, customRules: rules })[name];
           console.log(JSON.stringify(found.filter((e) => (e.errorDetail ?? "").startsWith("Internal error")).map((e) => e.errorDetail)));
         `;
         const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
@@ -50,8 +52,8 @@ describe("regressions", () => {
         expect(child.signal, `${r.file} did not finish within 30 s`).toBeNull();
         expect(child.status, child.stderr).toBe(0);
         expect(JSON.parse(child.stdout.trim().split("\n").pop()!)).toEqual([]);
-        // It finished: the other invariants too.
-        expect(allViolations(markdown, r.lintAs)).toEqual([]);
+        // It finished: the other invariants too (whole suite, in-process: only once nothing hangs).
+        if (!r.rules) expect(allViolations(markdown, r.lintAs)).toEqual([]);
       });
       continue;
     }

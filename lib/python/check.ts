@@ -285,14 +285,14 @@ function missingBlock(tokens: readonly Token[]): Problem | undefined {
 }
 
 /** Runs of adjacent string tokens (implicit concatenations), checked in order. */
-function stringProblem(tokens: readonly Token[], parseFields: boolean): Problem | undefined {
+function stringProblem(tokens: readonly Token[]): Problem | undefined {
   for (let k = 0; k < tokens.length; k++) {
     if (tokens[k].type !== "STRING") continue;
     const run: Token[] = [];
     while (k < tokens.length && tokens[k].type === "STRING") run.push(tokens[k++]);
     const problem = checkStringRun(
       run.map((t) => t.value),
-      parseFields ? parseExpression : noParse,
+      parseExpression,
     );
     if (!problem) continue;
     const token = run[problem.token];
@@ -306,8 +306,6 @@ function stringProblem(tokens: readonly Token[], parseFields: boolean): Problem 
   }
   return undefined;
 }
-
-const noParse = () => undefined;
 
 /** An INDENT where no block was opened: the parser stops there ("unexpected indent"). */
 function unexpectedIndent(tokens: readonly Token[]): Problem | undefined {
@@ -417,7 +415,9 @@ const CACHE_SIZE = 512;
  * CPython's message). A snippet whose first code line is a `>>>` prompt is an
  * interactive session and gets INTERACTIVE_MESSAGE instead.
  */
-export function checkPython(source: string): PythonProblem | undefined {
+export function checkPython(text: string): PythonProblem | undefined {
+  // CPython reads "\r\n" and "\r" as "\n".
+  const source = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   if (cache.has(source)) return cache.get(source);
   const result = check(source);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -465,8 +465,8 @@ function parserPhase(source: string, lexed: TokenizeResult): ParserPhase {
   }
   const indent = unexpectedIndent(tokens);
   if (indent) candidates.push(indent);
-  // When py-ast read the whole file, the fields' expressions parsed with it.
-  const strings = stringProblem(tokens, !module);
+  // Each replacement field is parsed alone, as 3.11 does (py-ast reads them the 3.12 way).
+  const strings = stringProblem(tokens);
   if (strings) candidates.push(strings);
   if (module) {
     const grammar = grammarProblem(module, index);

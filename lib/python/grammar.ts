@@ -131,6 +131,11 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
         }
         break;
       }
+      case "Await": {
+        const value = child(node, "value");
+        if (value?.nodeType === "Await" && !inString && !index.parenthesized(value)) report(value, "SyntaxError: invalid syntax");
+        break;
+      }
       case "Yield":
       case "YieldFrom":
         if (!inString && !index.parenthesized(node) && !yieldAllowed(parent, field)) report(node, "SyntaxError: invalid syntax");
@@ -250,6 +255,16 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
           const last = names[names.length - 1];
           if (!parens && last && tokenValue(index.tokenAtOrAfter(index.end(last))) === ",") {
             report(node, "SyntaxError: trailing comma not allowed without surrounding parentheses");
+          }
+          // Without parentheses the names end with the line.
+          if (!parens && last) {
+            const stop = index.tokenAtOrAfter(index.start(last));
+            for (let j = k + 1; j < stop; j++) {
+              if (tokens[j].type === "NEWLINE") {
+                report(tokens[j].start, tokenValue(j - 1) === "," ? "SyntaxError: trailing comma not allowed without surrounding parentheses" : "SyntaxError: invalid syntax", tokens[j].line);
+                break;
+              }
+            }
           }
         }
         break;

@@ -6,6 +6,12 @@
 import type { PyNode } from "./ast.js";
 import type { Token } from "./tokenizer.js";
 
+/** Keywords after which "(" opens a group, not a call. */
+const KEYWORDS = new Set([
+  "and", "as", "assert", "async", "await", "del", "elif", "else", "except", "for", "from", "if", "import", "in", "is",
+  "lambda", "not", "or", "raise", "return", "while", "with", "yield", "match", "case",
+]);
+
 export class SourceIndex {
   private readonly lineText: string[] = [];
 
@@ -78,12 +84,17 @@ export class SourceIndex {
     return undefined;
   }
 
-  /** Whether a node is wrapped in its own pair of parentheses. */
+  /** Whether a node is wrapped in its own pair of parentheses (not a call's). */
   parenthesized(node: PyNode): boolean {
     const first = this.tokenAtOrAfter(this.start(node));
     const after = this.tokenAtOrAfter(this.end(node));
     const before = first > 0 ? this.tokens[first - 1] : undefined;
     const next = this.tokens[after];
-    return before?.value === "(" && next?.value === ")";
+    if (before?.value !== "(" || next?.value !== ")") return false;
+    // `f(x)`: the parentheses of a call, unless what precedes is a keyword (`if (x)`).
+    const prev = first > 1 ? this.tokens[first - 2] : undefined;
+    if (!prev) return true;
+    if (prev.type === "NAME") return KEYWORDS.has(prev.value);
+    return !(prev.type === "OP" && (prev.value === ")" || prev.value === "]")) && prev.type !== "STRING";
   }
 }

@@ -75,7 +75,9 @@ const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
 /** Py_UNICODE_ISPRINTABLE: everything but control, format, separator and unassigned characters (space is printable). */
 export function isPrintable(ch: string): boolean {
-  return ch === " " || !NOT_PRINTABLE.test(ch);
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code >= 0x20 && code < 0x7f;
+  return !NOT_PRINTABLE.test(ch);
 }
 
 function hex(ch: string): string {

@@ -25,6 +25,8 @@ export interface Regression {
   signature?: RegExp;
   /** The fixture hangs a rule: it is linted in a child process with a time limit. */
   hang?: boolean;
+  /** Only these rules are enabled (default: the whole suite). */
+  rules?: string[];
   /** Builds the document from the fixture (e.g. repeats a line), for inputs too big to keep as files. */
   build?: (fixture: string) => string;
 }
@@ -62,7 +64,18 @@ export const regressions: Regression[] = [
       "SC003 is quadratic in a criterion's length: for every number, isThreshold searches the whole rest of the text for a multi-word unit (c.trailingUnits.exec(after), unanchored), so a 400 kB criterion with 5,000 numbers takes minutes (148 kB: 12 s); the fixture's line is repeated 5,000 times",
     open: "SC003",
     hang: true,
+    rules: ["SC003"],
     build: (fixture) => fixture.replace(/^- (.*)$/m, (_, unit: string) => `- ${unit.repeat(5_000)}`),
+  },
+  {
+    file: "006-sc006-quadratic-overlaps.md",
+    lintAs: "specs/active/demo/prd.md",
+    note:
+      "SC006 is quadratic in the number of vague phrases in one text: dropOverlaps (lib/prose.ts) compares every hit with every kept hit; a 1 MB criterion (14,000 repetitions of the fixture's line) takes 66 s, 148 kB about 3 s",
+    open: "SC006",
+    hang: true,
+    rules: ["SC006"],
+    build: (fixture) => fixture.replace(/^- (.*)$/m, (_, unit: string) => `- ${unit.repeat(14_000)}`),
   },
 ];
 
