@@ -200,12 +200,29 @@ export function textContent(token: MicromarkToken): string {
   return out;
 }
 
+// Headings repeat across a specs tree ("Overview (300+ words)", "Acceptance
+// Criteria"), and normalising one runs several Unicode regexes: remember the
+// last few thousand.
+const headingCache = new Map<string, { key: string; budget: number | undefined }>();
+function headingFacts(title: string): { key: string; budget: number | undefined } {
+  let facts = headingCache.get(title);
+  if (!facts) {
+    facts = { key: normalizeHeading(title), budget: headingBudget(title) };
+    if (title.length <= 200) {
+      if (headingCache.size >= 4096) headingCache.clear();
+      headingCache.set(title, facts);
+    }
+  }
+  return facts;
+}
+
 function newSection(level: number, title: string, line: number, headingEndLine: number, parent?: Section): Section {
+  const facts = headingFacts(title);
   return {
     level,
     title,
-    key: normalizeHeading(title),
-    budget: level === 0 ? undefined : headingBudget(title),
+    key: facts.key,
+    budget: level === 0 ? undefined : facts.budget,
     line,
     headingEndLine,
     endLine: line,

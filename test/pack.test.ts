@@ -87,6 +87,10 @@ describe("npm pack", () => {
       "dist/index.d.ts",
       "dist/cli/scorecard.js",
       "config/recommended.jsonc",
+      "docs/adoption.md",
+      "docs/examples/project.markdownlint-cli2.jsonc",
+      "docs/examples/sarif.markdownlint-cli2.jsonc",
+      "docs/examples/github-workflow.yml",
     ]) {
       expect(files).toContain(required);
     }

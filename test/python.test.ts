@@ -76,7 +76,7 @@ describe("checkPython: compile-time errors, on the offending line", () => {
 
 describe("checkPython: grammar and lexical errors", () => {
   it.each([
-    ["print statement", src("print 'x'"), error(1, "SyntaxError: invalid syntax")],
+    ["print statement", src("print 'x'"), error(1, "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?")],
     ["Python 2 except", src("try:", "    run()", "except ValueError, e:", "    pass"), error(3, "SyntaxError: multiple exception types must be parenthesized")],
     ["JS arrow function", src("const handler = async (req) => { return req.body }"), error(1, "SyntaxError: invalid syntax")],
     ["shell command", src("uv run pytest -m sqlite"), error(1, "SyntaxError: invalid syntax")],
