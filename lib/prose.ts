@@ -82,8 +82,15 @@ export function proseUnits(model: DocumentModel, include: (block: TextBlock) => 
 
 /** Line and 1-based column of an offset in a unit's text. */
 export function locate(unit: ProseUnit, offset: number): { line: number; column: number; lineEnd: number } {
-  let i = unit.lines.length - 1;
-  while (i > 0 && unit.lines[i].offset > offset) i--;
+  // Binary search: the last line starting at or before the offset.
+  let lo = 0;
+  let hi = unit.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (unit.lines[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const i = lo;
   const start = unit.lines[i];
   const next = unit.lines[i + 1];
   return {
@@ -303,10 +310,33 @@ export interface Hit {
   end: number;
 }
 
-/** Keep the longest of overlapping hits (ties: the earliest), in text order. */
+/**
+ * Keep the longest of overlapping hits (ties: the earliest), in text order.
+ * Hits are first cut into clusters of transitively overlapping ones (a sweep
+ * in start order), and the longest-first choice runs within each cluster, so
+ * the time is O(n log n) for the usual short clusters, not O(n²) over a text
+ * with many hits.
+ */
 export function dropOverlaps<T extends Hit>(hits: T[]): T[] {
-  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const byStart = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: T[] = [];
-  for (const h of sorted) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
+  let cluster: T[] = [];
+  let clusterEnd = -1;
+  const flush = () => {
+    if (cluster.length === 1) kept.push(cluster[0]);
+    else if (cluster.length > 1) {
+      const chosen: T[] = [];
+      cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+      for (const h of cluster) if (!chosen.some((k) => h.start < k.end && k.start < h.end)) chosen.push(h);
+      kept.push(...chosen.sort((a, b) => a.start - b.start));
+    }
+    cluster = [];
+  };
+  for (const h of byStart) {
+    if (h.start >= clusterEnd) flush();
+    cluster.push(h);
+    clusterEnd = Math.max(clusterEnd, h.end);
+  }
+  flush();
+  return kept;
 }

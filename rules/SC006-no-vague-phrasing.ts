@@ -339,13 +339,17 @@ export default defineRule<SC006Options>({
     }
 
     const byUnit = new Map<number, typeof hits>();
-    for (const h of hits) byUnit.set(h.unit, [...(byUnit.get(h.unit) ?? []), h]);
+    for (const h of hits) {
+      const list = byUnit.get(h.unit);
+      if (list) list.push(h);
+      else byUnit.set(h.unit, [h]);
+    }
     for (const [u, unitHits] of [...byUnit].sort((a, b) => a[0] - b[0])) {
       const unit = units[u];
-      const spans = unit.kind === "row" ? [{ start: 0, end: unit.text.length }] : sentences(unit);
+      const isMeasuredAt = measureOf(unit, model.masked, model.lines);
       for (const h of dropOverlaps(unitHits)) {
         const entry = entries[h.entry];
-        if (entry.unlessMeasured && (measured(unit, spans, h.start) || refinedByMeasure(unit, model.masked, model.lines))) continue;
+        if (entry.unlessMeasured && isMeasuredAt(h.start)) continue;
         const at = locate(unit, h.start);
         const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ");
         report({
@@ -372,8 +376,26 @@ function refinedByMeasure(unit: ProseUnit, masked: readonly string[], raw: reado
   return isMeasured(masked.slice(from - 1, to).join("\n"), raw.slice(from - 1, to).join("\n"));
 }
 
-/** Whether the sentence holding `offset` states a measure. */
-function measured(unit: ProseUnit, spans: readonly Span[], offset: number): boolean {
-  const span = spans.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: unit.text.length };
-  return isMeasured(unit.text.slice(span.start, span.end), unit.raw.slice(span.start, span.end));
+/**
+ * Whether the sentence holding an offset states a measure, or the list
+ * item's nested items do; each sentence is judged once (a table row is one
+ * sentence).
+ */
+function measureOf(unit: ProseUnit, masked: readonly string[], raw: readonly string[]): (offset: number) => boolean {
+  const spans: Span[] = unit.kind === "row" ? [{ start: 0, end: unit.text.length }] : sentences(unit);
+  const verdicts = new Map<Span, boolean>();
+  let refined: boolean | undefined;
+  let i = 0;
+  return (offset: number) => {
+    // Offsets come in increasing order: walk the sentences forward.
+    if (i >= spans.length || offset < spans[i].start) i = 0;
+    while (i < spans.length - 1 && offset >= spans[i].end) i++;
+    const span = spans[i] ?? { start: 0, end: unit.text.length };
+    let verdict = verdicts.get(span);
+    if (verdict === undefined) {
+      verdict = isMeasured(unit.text.slice(span.start, span.end), unit.raw.slice(span.start, span.end));
+      verdicts.set(span, verdict);
+    }
+    return verdict || (refined ??= refinedByMeasure(unit, masked, raw));
+  };
 }
