@@ -80,8 +80,8 @@ export function proseUnits(model: DocumentModel, include: (block: TextBlock) => 
   return units;
 }
 
-/** Line and 1-based column of an offset in a unit's text. */
-export function locate(unit: ProseUnit, offset: number): { line: number; column: number; lineEnd: number } {
+/** Line and 1-based column of an offset in a unit's text, where that line ends in the text, and its index in `unit.lines`. */
+export function locate(unit: ProseUnit, offset: number): { line: number; column: number; lineEnd: number; index: number } {
   // Binary search: the last line starting at or before the offset.
   let lo = 0;
   let hi = unit.lines.length - 1;
@@ -97,6 +97,7 @@ export function locate(unit: ProseUnit, offset: number): { line: number; column:
     line: start.line,
     column: start.column + offset - start.offset,
     lineEnd: next ? next.offset - 1 : unit.text.length,
+    index: i,
   };
 }
 

@@ -2,22 +2,14 @@
  * SC001 section-word-budget: the document and its sections meet their
  * minimum word counts.
  */
+import { type BudgetEntry, documentBudgets } from "../lib/budgets.js";
 import { KIND_FILES } from "../lib/files.js";
-import { globMatcher } from "../lib/files.js";
-import { normalizeHeading } from "../lib/headings.js";
-import type { Section } from "../lib/model.js";
 import { is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
 import type { CountMode } from "../lib/words.js";
 
-export interface DocumentBudget {
-  /** Glob patterns of the files this budget applies to (the first matching entry wins). */
-  files: string[];
-  /** Minimum words of the whole document (0: no minimum). */
-  minWords?: number;
-  /** Minimum words per section, by heading (matched as CONTRACT.md says). */
-  sections?: Record<string, number>;
-}
+/** One budget entry: `files` (the first matching entry wins), `minWords` of the document, `sections` by heading. */
+export type DocumentBudget = BudgetEntry;
 
 export interface SC001Options {
   /** "prose" (text content, the default) or "wc" (what `wc -w` prints). */
@@ -73,13 +65,6 @@ const budgetCheck = is.object(
   ["files"],
 );
 
-/** The shallowest, first section whose heading matches `key`. */
-function findSection(sections: readonly Section[], key: string): Section | undefined {
-  let best: Section | undefined;
-  for (const s of sections) if (s.level > 0 && s.key === key && (!best || s.level < best.level)) best = s;
-  return best;
-}
-
 export default defineRule<SC001Options>({
   id: "SC001",
   slug: "section-word-budget",
@@ -89,27 +74,16 @@ export default defineRule<SC001Options>({
   defaults: SC001Defaults,
   schema: { count: is.oneOf("prose", "wc"), documents: is.arrayOf(budgetCheck, "document budgets") },
   run({ model, options, params, report }) {
-    const words = (s: Section) => s.words[options.count];
-    const entry = options.documents.find((d) => globMatcher(d.files)(params.name));
-    const minimums = new Map<Section, number>();
-    for (const [heading, min] of Object.entries(entry?.sections ?? {})) {
-      const section = findSection(model.sections, normalizeHeading(heading));
-      if (section) minimums.set(section, Math.max(min, minimums.get(section) ?? 0));
+    const budgets = documentBudgets(model, params.name, options);
+    if (budgets.minimum > 0 && budgets.words < budgets.minimum) {
+      report({ line: 1, detail: `Document: Expected: at least ${budgets.minimum} words; Actual: ${budgets.words} words` });
     }
-    for (const s of model.sections) {
-      if (s.budget !== undefined) minimums.set(s, Math.max(s.budget, minimums.get(s) ?? 0));
-    }
-    const min = entry?.minWords ?? 0;
-    if (min > 0 && words(model.root) < min) {
-      report({ line: 1, detail: `Document: Expected: at least ${min} words; Actual: ${words(model.root)} words` });
-    }
-    for (const s of model.sections) {
-      const need = minimums.get(s);
-      if (need !== undefined && words(s) < need) {
+    for (const { section, budget, words } of budgets.sections) {
+      if (words < budget) {
         report({
-          line: s.line,
-          detail: `Section "${s.title}": Expected: at least ${need} words; Actual: ${words(s)} words`,
-          context: model.lines[s.line - 1],
+          line: section.line,
+          detail: `Section "${section.title}": Expected: at least ${budget} words; Actual: ${words} words`,
+          context: model.lines[section.line - 1],
         });
       }
     }

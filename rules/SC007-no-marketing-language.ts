@@ -325,7 +325,7 @@ function verdictMarkers(
   const spans: { start: number; end: number }[] = [];
   for (const m of text.matchAll(markerRe)) {
     if (CORRECTNESS_LABEL.test(text.slice(m.index + m[0].length))) continue;
-    if (lineHasExample(unit, text, locate(unit, m.index).line)) continue;
+    if (lineHasExample(unit, text, locate(unit, m.index).index)) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
@@ -336,10 +336,8 @@ function isPlain(unit: ProseUnit, text: string, start: number, end: number): boo
   return !hasCode(unit, start, end) && text.slice(start, end) === unit.text.slice(start, end);
 }
 
-/** Whether a line of a unit holds a code span or a quoted example (blanked in `text`). */
-function lineHasExample(unit: ProseUnit, text: string, line: number): boolean {
-  const i = unit.lines.findIndex((l) => l.line === line);
-  if (i < 0) return false;
+/** Whether line `i` of a unit (an index in `unit.lines`) holds a code span or a quoted example (blanked in `text`). */
+function lineHasExample(unit: ProseUnit, text: string, i: number): boolean {
   const start = unit.lines[i].offset;
   const end = unit.lines[i + 1]?.offset ?? unit.text.length;
   return hasCode(unit, start, end) || text.slice(start, end) !== unit.text.slice(start, end);
