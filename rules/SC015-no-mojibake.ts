@@ -3,7 +3,7 @@
  * Latin-1 (`âœ“` for "✓", `â€™` for "’", `Ã©` for "é"; seed 003 has one).
  * Fixable: the fix writes the intended text over the run.
  */
-import { findMojibake, showText } from "../lib/mojibake.js";
+import { findMojibake, type Mojibake, showText } from "../lib/mojibake.js";
 import { is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
 
@@ -18,6 +18,18 @@ export interface SC015Options {
 
 export const SC015Defaults: SC015Options = { code: true };
 
+/** The line with every repairable run replaced by its intended text. */
+function applyRepairs(line: string, found: readonly Mojibake[]): string {
+  let out = "";
+  let at = 0;
+  for (const m of found) {
+    if (m.intended === undefined || m.index < at) continue;
+    out += line.slice(at, m.index) + m.intended;
+    at = m.index + m.text.length;
+  }
+  return out + line.slice(at);
+}
+
 export default defineRule<SC015Options>({
   id: "SC015",
   slug: "no-mojibake",
@@ -30,7 +42,12 @@ export default defineRule<SC015Options>({
     // HTML comments arrive blanked by markdownlint; front matter is not in the lines.
     const lines = options.code ? model.lines : model.masked;
     for (let i = 0; i < lines.length; i++) {
-      for (const m of findMojibake(lines[i])) {
+      const found = findMojibake(lines[i]);
+      if (found.length === 0) continue;
+      // Fixes are offered only when repairing the line leaves nothing that looks garbled:
+      // a repair that produces new candidates (random bytes do) is not unambiguous.
+      const converges = findMojibake(applyRepairs(lines[i], found)).length === 0;
+      for (const m of found) {
         const why = `UTF-8 read as ${m.encoding}`;
         const range: [number, number] = [m.index + 1, m.text.length];
         if (m.intended === undefined) {
@@ -47,7 +64,7 @@ export default defineRule<SC015Options>({
           detail: `Expected: ${m.intended === "" ? "nothing (a byte-order mark)" : showText(m.intended)}; Actual: ${showText(m.text)} (${why})`,
           context: m.text,
           range,
-          fixInfo: { editColumn: m.index + 1, deleteCount: m.text.length, insertText: m.intended },
+          fixInfo: converges ? { editColumn: m.index + 1, deleteCount: m.text.length, insertText: m.intended } : undefined,
         });
       }
     }
