@@ -397,13 +397,13 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
 
   // Prose words: each block counts for every section whose body holds it.
   const headingLines = new Set(sections.map((s) => s.line));
+  // Line of a heading → its section (a map: a search per heading was quadratic in the number of headings).
+  const sectionOfHeading = new Map<number, Section>();
+  for (const s of sections) if (s.level > 0 && !sectionOfHeading.has(s.line)) sectionOfHeading.set(s.line, s);
   for (const block of blocks) {
     if (block.words === 0) continue;
-    let s: Section | undefined = block.kind === "heading" && headingLines.has(block.line) ? sectionOfHeading(block.line)?.parent : block.section;
+    let s: Section | undefined = block.kind === "heading" && headingLines.has(block.line) ? sectionOfHeading.get(block.line)?.parent : block.section;
     for (; s; s = s.parent) s.words.prose += block.words;
-  }
-  function sectionOfHeading(line: number): Section | undefined {
-    return sections.find((s) => s.line === line && s.level > 0);
   }
 
   // wc words: prefix sums over lines.
@@ -415,7 +415,7 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     if (s.level > 0) s.words.wc = prefix[Math.min(lines.length, s.endLine)] - prefix[Math.min(lines.length, s.headingEndLine)];
   }
 
-  for (const span of maskSpans) mask(masked, span);
+  maskAll(masked, maskSpans);
 
   // Line → innermost section, for rules that start from a line.
   const owner = new Array<Section>(lastLine + 2).fill(root);
@@ -471,12 +471,36 @@ function codeBlock(token: MicromarkToken, section: Section): CodeBlock {
   };
 }
 
-/** Blank a token's span in the masked lines, keeping line lengths. */
-function mask(masked: string[], token: MicromarkToken) {
-  for (let l = token.startLine; l <= token.endLine && l <= masked.length; l++) {
+/**
+ * Blank the tokens' spans in the masked lines, keeping line lengths. Spans
+ * are gathered per line and each line is rebuilt once (blanking span by span
+ * rebuilt a long line once per span: quadratic on a line with thousands of
+ * code spans or links).
+ */
+function maskAll(masked: string[], tokens: readonly MicromarkToken[]) {
+  const perLine = new Map<number, [number, number][]>();
+  for (const token of tokens) {
+    for (let l = token.startLine; l <= token.endLine && l <= masked.length; l++) {
+      const from = l === token.startLine ? token.startColumn - 1 : 0;
+      const to = l === token.endLine ? token.endColumn - 1 : masked[l - 1].length;
+      if (to <= from) continue;
+      let ranges = perLine.get(l);
+      if (!ranges) perLine.set(l, (ranges = []));
+      ranges.push([from, to]);
+    }
+  }
+  for (const [l, ranges] of perLine) {
     const line = masked[l - 1];
-    const from = l === token.startLine ? token.startColumn - 1 : 0;
-    const to = l === token.endLine ? token.endColumn - 1 : line.length;
-    if (to > from) masked[l - 1] = line.slice(0, from) + " ".repeat(to - from) + line.slice(to);
+    ranges.sort((a, b) => a[0] - b[0]);
+    let out = "";
+    let at = 0;
+    for (const [from, to] of ranges) {
+      const start = Math.max(from, at);
+      const end = Math.min(to, line.length);
+      if (end <= start) continue;
+      out += line.slice(at, start) + " ".repeat(end - start);
+      at = end;
+    }
+    masked[l - 1] = out + line.slice(at);
   }
 }

@@ -129,7 +129,7 @@ export const SC003Defaults: SC003Options = {
     "(?<![\\p{L}\\p{N}])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\\p{L}\\p{N}])",
     "(?<![\\p{L}\\p{N}])[A-Za-z_]\\w*(?:\\.[a-z_]\\w*)+\\(\\)",
     // CamelCase names: OrchestrationLock, SQLSpecError, ViteSPAHandler
-    "(?<![\\p{L}\\p{N}])[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+(?![\\p{L}\\p{N}])",
+    "(?<![\\p{L}\\p{N}])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\\p{L}\\p{N}])",
     "(?<![\\p{L}\\p{N}])[A-Z]{2,}[a-z]+[A-Z]\\w*",
     // environment variables and constants: DATABASE_URL
     "(?<![\\p{L}\\p{N}])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\\p{L}\\p{N}])",

@@ -36,6 +36,8 @@ const LINE_REPEAT = size(14_000, 1_750);
 const TASK_LINES = size(100_000, 20_000);
 const FENCES = size(5_000, 5_000);
 const PRD_BYTES = size(2_000_000, 500_000);
+const SPANS = size(20_000, 4_000);
+const HEADINGS = size(5_000, 1_000);
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 1_000_000 ? 2 : 0)} MB`;
 
 /** Lint once with the whole suite; findings must satisfy the single-result invariants. */
@@ -71,6 +73,11 @@ describe("hostile inputs: big documents", () => {
     const md = `# PRD\n\n## Overview\n\n${line}\n\n- ${line}\n`;
     expectSound(md, "specs/active/demo/prd.md");
     expectSound(md, "docs/guides/demo.md");
+  });
+
+  it(`a line with ${SPANS} code spans and links, and ${HEADINGS} headings (the model's masking and heading look-ups were quadratic)`, { timeout: TIMEOUT }, () => {
+    const headings = Array.from({ length: HEADINGS }, (_, i) => `## Heading ${i}\n\ntext`).join("\n\n");
+    expectSound(`# PRD\n\n${"word \`code\` [l](https://x.y) ".repeat(SPANS)}\n\n${headings}\n`, "specs/active/demo/prd.md");
   });
 
   it(`${TASK_LINES} lines (a tasks file)`, { timeout: TIMEOUT }, () => {
