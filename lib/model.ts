@@ -263,20 +263,20 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
   };
 
   const frames: Frame[] = [{ tokens: tokens as MicromarkToken[], index: 0 }];
-  const innermostItem = (): ListItem | undefined => {
-    for (let i = frames.length - 1; i >= 0; i--) {
-      const l = frames[i].list;
-      if (l) return l.current;
-    }
-    return undefined;
-  };
-  const inQuote = () => frames.some((f) => f.quote);
-  const listDepth = () => frames.filter((f) => f.list).length;
+  // Open list frames and quote count, kept as frames are pushed and popped
+  // (searching the frame stack per block was quadratic in the nesting depth).
+  const listFrames: Frame[] = [];
+  let quotes = 0;
+  const innermostItem = (): ListItem | undefined => listFrames[listFrames.length - 1]?.list?.current;
+  const inQuote = () => quotes > 0;
+  const listDepth = () => listFrames.length;
 
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
     if (frame.index >= frame.tokens.length) {
       frames.pop();
+      if (frame.list) listFrames.pop();
+      if (frame.quote) quotes--;
       continue;
     }
     const token = frame.tokens[frame.index++];
@@ -325,8 +325,8 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
         continue;
       }
       case "listOrdered":
-      case "listUnordered":
-        frames.push({
+      case "listUnordered": {
+        const listFrame: Frame = {
           tokens: token.children,
           index: 0,
           list: {
@@ -335,10 +335,14 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
             current: undefined,
             parentItem: innermostItem(),
           },
-        });
+        };
+        frames.push(listFrame);
+        listFrames.push(listFrame);
         continue;
+      }
       case "blockQuote":
         frames.push({ tokens: token.children, index: 0, quote: true });
+        quotes++;
         continue;
       case "codeFenced":
       case "codeIndented":

@@ -54,10 +54,11 @@ export const is = {
     }
     return undefined;
   },
-  regexes: (): Check => (v) => {
+  /** An array of user regular expressions (see regexProblem); `flags` are those the rule compiles them with. */
+  regexes: (flags = "iu"): Check => (v) => {
     if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) return `an array of regular expressions; found ${show(v)}`;
     for (const source of v) {
-      const problem = regexProblem(source);
+      const problem = regexProblem(source, flags);
       if (problem) return problem;
     }
     return undefined;
@@ -101,20 +102,21 @@ export const is = {
 
 /**
  * Why a user-supplied regular expression is refused, or undefined. A pattern
- * must compile as JavaScript (flags "iu") and hold no nested unbounded
+ * must compile as JavaScript (with the flags the rule uses, "iu" unless
+ * told) and hold no nested unbounded
  * quantifier whose repetitions can overlap, such as `(a+)+` or
  * `(?:\w+\s?)*` (lib/regex.ts, `nestedQuantifier`): the shape that makes a
  * backtracking engine exponential. Rules should still run user patterns with
  * `userRegExp` (lib/regex.ts), which matches in linear time whenever RE2 can
  * run the pattern (anything without lookahead or backreferences).
  */
-export function regexProblem(source: string): string | undefined {
+export function regexProblem(source: string, flags = "iu"): string | undefined {
   try {
-    new RegExp(source, "iu");
+    new RegExp(source, flags.replace(/[gyd]/g, ""));
   } catch (error) {
     return `regular expressions that compile; ${JSON.stringify(source)} does not (${(error as Error).message})`;
   }
-  const nested = nestedQuantifier(source);
+  const nested = nestedQuantifier(source, flags);
   if (nested) {
     return `regular expressions without nested quantifiers whose repetitions overlap (they take exponential time); ${JSON.stringify(source)} repeats ${JSON.stringify(nested)}`;
   }
