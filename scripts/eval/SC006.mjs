@@ -1,70 +1,20 @@
 // SC006 no-vague-phrasing on ../shared/eval/prd-sentences.tsv: each row is
 // put in the "## Requirements" section of a PRD linted as
-// specs/active/eval/prd.md with the built rule; a finding means "predicted
-// vague". Positive class: V (vague).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { lint } from "markdownlint/sync";
-import suite from "../../dist/index.js";
+// specs/active/eval/prd.md; a finding means "predicted vague". Positive
+// class: V (vague).
+import { scoreBinary } from "../eval-binary.mjs";
 
 export const name = "SC006";
-const TARGET = { precision: 0.9, recall: 0.85 };
-const FILE = "specs/active/eval/prd.md";
-// Only the rule under evaluation, so another rule's state cannot break the score.
-const rules = suite.filter((r) => r.names[0] === name);
-
-/** Rows of a TSV with a header "label<TAB>sentence". */
-function readRows(path) {
-  return readFileSync(path, "utf8")
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.trim() !== "")
-    .map((l) => {
-      const tab = l.indexOf("\t");
-      return { label: l.slice(0, tab).trim(), text: l.slice(tab + 1) };
-    });
-}
-
-/** The SC006 findings for one sentence. */
-function judge(sentence) {
-  const markdown = `# Eval\n\n## Requirements\n\n${sentence}\n`;
-  const result = lint({ strings: { [FILE]: markdown }, config: { default: false, [name]: true }, customRules: rules });
-  return (result[FILE] ?? []).filter((e) => e.ruleNames[0] === name);
-}
 
 export function run(evalDir) {
-  const rows = readRows(join(evalDir, "prd-sentences.tsv"));
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  const misses = [];
-  for (const { label, text } of rows) {
-    const found = judge(text);
-    const predicted = found.length > 0;
-    const vague = label === "V";
-    if (predicted && vague) tp++;
-    else if (predicted) {
-      fp++;
-      misses.push(`FP (labelled S): ${text} -> ${found[0].errorDetail}`);
-    } else if (vague) {
-      fn++;
-      misses.push(`FN (labelled V): ${text}`);
-    } else tn++;
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return {
+  return scoreBinary({
+    evalDir,
     rule: name,
     set: "prd-sentences.tsv",
-    precision,
-    recall,
-    tp,
-    fp,
-    fn,
-    tn,
-    misses,
-    target: `precision ≥ ${TARGET.precision}, recall ≥ ${TARGET.recall}`,
-    ok: precision >= TARGET.precision && recall >= TARGET.recall,
-  };
+    file: "specs/active/eval/prd.md",
+    positive: "V",
+    negative: "S",
+    wrap: (sentence) => `# Eval\n\n## Requirements\n\n${sentence}\n`,
+    target: { precision: 0.9, recall: 0.85 },
+  });
 }
