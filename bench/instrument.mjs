@@ -129,6 +129,8 @@ process.stdout.write(
     noopMs: median(runs.map((r) => r.noopMs)),
     suiteMs: median(runs.map((r) => r.suiteMs)),
     parts: Object.fromEntries(keys.map((k) => [k, runs.length ? median(runs.map((r) => r.parts[k] ?? 0)) : NaN])),
+    // The first round is what one markdownlint-cli2 run pays (cold caches, code not yet optimised).
+    firstRound: runs[0] ? { noopMs: runs[0].noopMs, suiteMs: runs[0].suiteMs, parts: Object.fromEntries(keys.map((k) => [k, runs[0].parts[k] ?? 0])) } : undefined,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   }),
 );

@@ -11,6 +11,7 @@ import type { MicromarkToken, RuleParams } from "markdownlint";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import { headingBudget, normalizeHeading } from "./headings.js";
 import { countProseWords, countWcWords } from "./words.js";
+import { detached } from "./detach.js";
 
 /** A section: a heading and everything up to the next heading of the same or a higher level. */
 export interface Section {
@@ -99,13 +100,24 @@ export interface DocumentModel {
 }
 
 const cache = new WeakMap<readonly string[], DocumentModel>();
+// markdownlint runs every rule of a file before it starts the next file's
+// (our rules are synchronous), so once a rule asks for another file's model
+// the previous one is never needed again. Dropping it at once, instead of
+// when the garbage collector next clears the WeakMap's dead keys, keeps one
+// model alive at a time; markdownlint-cli2 lints eight files concurrently and
+// the models otherwise outlived their files into the old generation (peak
+// memory). Were the previous file asked for again, its model is rebuilt.
+let current: WeakRef<readonly string[]> | undefined;
 
 /** The shared model of the file a rule is looking at. */
 export function getModel(params: Pick<RuleParams, "lines" | "parsers">): DocumentModel {
   let model = cache.get(params.lines);
   if (!model) {
+    const previous = current?.deref();
+    if (previous) cache.delete(previous);
     model = buildModel(params.lines, params.parsers?.micromark?.tokens ?? []);
     cache.set(params.lines, model);
+    current = new WeakRef(params.lines);
   }
   return model;
 }
@@ -207,11 +219,12 @@ const headingCache = new Map<string, { key: string; budget: number | undefined }
 function headingFacts(title: string): { key: string; budget: number | undefined } {
   let facts = headingCache.get(title);
   if (!facts) {
-    facts = { key: normalizeHeading(title), budget: headingBudget(title) };
-    if (title.length <= 200) {
-      if (headingCache.size >= 4096) headingCache.clear();
-      headingCache.set(title, facts);
-    }
+    if (title.length > 200) return { key: normalizeHeading(title), budget: headingBudget(title) };
+    // Cached strings must not be views into this file's text (lib/detach.ts).
+    const own = detached(title);
+    facts = { key: normalizeHeading(own), budget: headingBudget(own) };
+    if (headingCache.size >= 4096) headingCache.clear();
+    headingCache.set(own, facts);
   }
   return facts;
 }

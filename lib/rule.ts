@@ -4,6 +4,7 @@
  * shared document model, and a guard so a rule never throws.
  */
 import type { Rule, RuleOnError, RuleOnErrorFixInfo, RuleParams } from "markdownlint";
+import { detached } from "./detach.js";
 import { DEFAULT_IGNORES, isSelected } from "./files.js";
 import { type DocumentModel, getModel } from "./model.js";
 import { currentObserver } from "./observe.js";
@@ -105,13 +106,16 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
         }
         // markdownlint before 0.42 cannot place it at all: drop it rather than crash the run.
         if (onlyFrontMatter && !useFrontMatter) return;
+        // markdownlint-cli2 keeps every result until the run ends: a detail or
+        // context cut from this file's text would keep all of it alive.
+        const fixInfo = finding.fixInfo?.insertText === undefined ? finding.fixInfo : { ...finding.fixInfo, insertText: detached(finding.fixInfo.insertText) };
         onError({
           lineNumber: line,
-          detail: finding.detail,
-          context: finding.context?.slice(0, 200),
+          detail: detached(finding.detail),
+          context: finding.context === undefined ? undefined : detached(finding.context.slice(0, 200)),
           information,
           range,
-          fixInfo: finding.fixInfo,
+          fixInfo,
           ...(useFrontMatter ? { frontMatter: true } : {}),
         });
       };

