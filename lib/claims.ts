@@ -67,7 +67,22 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * markers, a checkbox or heading hashes), an optionally emphasised label, a
  * colon, an optional approximation, and the number.
  */
-function claimRegex(labels: readonly string[]): RegExp {
+function claimRegex(labels: readonly string[]): { probe: RegExp; exact: RegExp } {
+  const key = JSON.stringify(labels);
+  let cached = regexCache.get(key);
+  if (!cached) {
+    const exact = buildClaimRegex(labels);
+    // Most lines are no claim: a probe without match indices ("d") rejects them faster.
+    cached = { probe: new RegExp(exact.source, "iu"), exact };
+    if (regexCache.size >= 64) regexCache.clear();
+    regexCache.set(key, cached);
+  }
+  return cached;
+}
+
+const regexCache = new Map<string, { probe: RegExp; exact: RegExp }>();
+
+function buildClaimRegex(labels: readonly string[]): RegExp {
   const alternatives = [...labels]
     .sort((a, b) => b.length - a.length)
     .map((l) => l.trim().split(/\s+/).map(escape).join("\\s+"))
@@ -94,8 +109,10 @@ export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): C
   const regex = claimRegex(forms.map((f) => f.label));
   const claims: Claim[] = [];
   model.masked.forEach((text, i) => {
-    if (!/\d/.test(text)) return;
-    const m = regex.exec(text);
+    // A claim has a colon after its label and a digit after that.
+    const colon = text.indexOf(":");
+    if (colon < 0 || !/\d/.test(text.slice(colon)) || !regex.probe.test(text)) return;
+    const m = regex.exact.exec(text);
     if (!m) return;
     const form = byLabel.get(m[1].toLowerCase().replace(/\s+/g, " "));
     if (!form) return;

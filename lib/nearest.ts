@@ -32,6 +32,33 @@ export function levenshtein(a: string, b: string): number {
   return previous[b.length];
 }
 
+/**
+ * Edit distance when it is at most `limit`, otherwise `limit + 1` (two rows,
+ * stopped as soon as a whole row exceeds the limit: the hints only need
+ * distances that make a similarity of 0.8 or more).
+ */
+export function levenshteinWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (a === b) return 0;
+  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[b.length], limit + 1);
+}
+
 /** Character similarity below this is noise, not a typo. */
 const CHAR_FLOOR = 0.8;
 
@@ -49,11 +76,16 @@ function words(key: string): Set<string> {
 
 /** Similarity of two headings (raw or normalised) from 0 (nothing shared) to 1 (equal keys). */
 export function headingSimilarity(a: string, b: string): number {
-  const x = normalizeHeading(a);
-  const y = normalizeHeading(b);
+  return keySimilarity(normalizeHeading(a), normalizeHeading(b));
+}
+
+/** headingSimilarity of two headings already normalised. */
+function keySimilarity(x: string, y: string): number {
   if (x === y) return 1;
   if (!x || !y) return 0;
-  const ratio = 1 - levenshtein(x, y) / Math.max(x.length, y.length);
+  const longer = Math.max(x.length, y.length);
+  // ratio ≥ CHAR_FLOOR ⇔ distance ≤ (1 − CHAR_FLOOR) × longer; a larger distance scores 0 anyway.
+  const ratio = 1 - levenshteinWithin(x, y, Math.floor((1 - CHAR_FLOOR) * longer + 1e-9)) / longer;
   const chars = ratio >= CHAR_FLOOR ? ratio : 0;
   const wx = words(x);
   const wy = words(y);
@@ -70,8 +102,9 @@ export function headingSimilarity(a: string, b: string): number {
 export function nearest<T>(wanted: string, candidates: readonly T[], title: (c: T) => string, threshold: number): T | undefined {
   let best: T | undefined;
   let bestScore = -1;
+  const key = normalizeHeading(wanted);
   for (const c of candidates) {
-    const score = headingSimilarity(wanted, title(c));
+    const score = keySimilarity(key, normalizeHeading(title(c)));
     if (score > bestScore) {
       best = c;
       bestScore = score;

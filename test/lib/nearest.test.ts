@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { headingSimilarity, levenshtein, nearest } from "../../dist/lib/nearest.js";
+import { headingSimilarity, levenshtein, levenshteinWithin, nearest } from "../../dist/lib/nearest.js";
 
 describe("levenshtein", () => {
   it("counts insertions, deletions and substitutions", () => {
     expect(levenshtein("", "abc")).toBe(3);
     expect(levenshtein("kitten", "sitting")).toBe(3);
     expect(levenshtein("same", "same")).toBe(0);
+  });
+});
+
+describe("levenshteinWithin", () => {
+  it("is the edit distance up to the limit and limit + 1 beyond it", () => {
+    const words = ["risks and mitigation", "acceptance criteria", "acceptence criterias", "overview", "quality gate", "a", "", "héllo wörld", "hello world"];
+    for (const a of words) {
+      for (const b of words) {
+        const d = levenshtein(a, b);
+        for (const limit of [0, 1, 2, 3, 5, 8, 30]) expect(levenshteinWithin(a, b, limit), `${a} / ${b} / ${limit}`).toBe(d <= limit ? d : limit + 1);
+      }
+    }
   });
 });
 
