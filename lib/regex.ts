@@ -302,3 +302,13 @@ export function nestedQuantifier(source: string, flags = "iu"): string | undefin
   }
   return undefined;
 }
+
+/**
+ * A pattern from a rule's options: a rule's own default patterns run on
+ * JavaScript's engine (they are reviewed and may use look-behind), anything
+ * a user configured runs through `userRegExp` (linear time where RE2 can run
+ * it). `flags` must be those the option was validated with.
+ */
+export function optionRegExp(source: string, flags: string, defaults: readonly string[]): RegExp {
+  return defaults.includes(source) ? new RegExp(source, flags) : userRegExp(source, flags);
+}

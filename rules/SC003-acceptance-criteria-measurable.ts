@@ -30,6 +30,7 @@ import { codeIn, criteriaIn, criteriaSections, itemTextWithChildren } from "../l
 import { detached } from "../lib/detach.js";
 import { KIND_FILES } from "../lib/files.js";
 import { is, regexProblem } from "../lib/options.js";
+import { optionRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 
 export interface SC003Options {
@@ -173,7 +174,10 @@ export const SC003Defaults: SC003Options = {
 };
 
 const strings = is.strings();
-const regexes = is.regexes();
+// Each list is validated with the flags it is compiled with (below).
+const vagueRegexes = is.regexes("iu");
+const thresholdRegexes = is.regexes("iu");
+const artifactRegexes = is.regexes("u");
 
 /** How a criterion was judged. */
 export interface Judgement {
@@ -239,16 +243,16 @@ function compile(o: SC003Options): Compiled {
   if (last && (Object.keys(o) as (keyof SC003Options)[]).every((k) => last.options[k] === o[k])) return last.compiled;
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase().trim()));
   const c: Compiled = {
-    label: new RegExp(o.labelPattern, "u"),
+    label: optionRegExp(o.labelPattern, "u", [SC003Defaults.labelPattern]),
     vague: phraseRegex(o.vaguePhrases),
     vagueWord: once(phraseRegex(o.vaguePhrases)),
     vagueWordCache: new Map(),
-    vaguePatterns: o.vaguePatterns.map((p) => new RegExp(p, "giu")),
+    vaguePatterns: o.vaguePatterns.map((p) => optionRegExp(p, "giu", SC003Defaults.vaguePatterns)),
     comparisons: phraseRegex(o.comparisons),
     units: lower(o.units.filter((u) => !/\s/.test(u.trim()))),
     trailingUnits: phraseRegex(o.units.filter((u) => /\s/.test(u.trim()))),
-    thresholds: o.thresholdPatterns.map((p) => new RegExp(p, "iu")),
-    artifacts: o.artifactPatterns.map((p) => new RegExp(p, "u")),
+    thresholds: o.thresholdPatterns.map((p) => optionRegExp(p, "iu", SC003Defaults.thresholdPatterns)),
+    artifacts: o.artifactPatterns.map((p) => optionRegExp(p, "u", SC003Defaults.artifactPatterns)),
     numberWords: phraseRegex(o.numberWords),
     setQuantifiers: phraseRegex(o.setQuantifiers),
     unnamedSets: lower(o.unnamedSets),
@@ -449,13 +453,13 @@ export default defineRule<SC003Options>({
   defaults: SC003Defaults,
   schema: {
     headings: strings,
-    labelPattern: (v) => (typeof v === "string" ? regexProblem(v) : `a regular expression; found ${Array.isArray(v) ? "an array" : typeof v}`),
+    labelPattern: (v) => (typeof v === "string" ? regexProblem(v, "u") : `a regular expression; found ${Array.isArray(v) ? "an array" : typeof v}`),
     vaguePhrases: strings,
-    vaguePatterns: regexes,
+    vaguePatterns: vagueRegexes,
     comparisons: strings,
     units: strings,
-    thresholdPatterns: regexes,
-    artifactPatterns: regexes,
+    thresholdPatterns: thresholdRegexes,
+    artifactPatterns: artifactRegexes,
     numberWords: strings,
     setQuantifiers: strings,
     unnamedSets: strings,

@@ -18,6 +18,7 @@ import { acceptanceCriteria } from "../lib/criteria.js";
 import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
 import { fileFacts, filePath, isInside, projectRoot, resolveInside } from "../lib/project.js";
+import { optionRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 import { countWcWords, type CountMode } from "../lib/words.js";
 import { fenceLanguage, pythonComments } from "./SC004-code-fence-verified.js";
@@ -143,7 +144,7 @@ export default defineRule<SC010Options>({
           value = python().filter((b) => pythonComments(b.content).some((c) => c.text.includes("# VERIFIED:"))).length;
           break;
         default: {
-          const t = taskCounts(model, new RegExp(options.taskHeadings, "iu"));
+          const t = taskCounts(model, optionRegExp(options.taskHeadings, "iu", [SC010Defaults.taskHeadings]));
           value = m === "tasks" ? t.tasks : m === "completedTasks" ? t.completed : t.tasks - t.completed;
         }
       }

@@ -6,6 +6,7 @@
 import { KIND_FILES } from "../lib/files.js";
 import type { ListItem, Section } from "../lib/model.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
+import { optionRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 import { DEFAULT_ID_PATTERN, idNumber, idPrefix, parseTaskLine, type TaskLine } from "../lib/tasks.js";
 
@@ -36,7 +37,7 @@ interface Task {
   subtask: boolean;
 }
 
-const patternCheck: Check = (v) => (typeof v === "string" ? regexProblem(v) : `a regular expression; found ${JSON.stringify(v)}`);
+const patternCheck: Check = (v) => (typeof v === "string" ? regexProblem(v, "u") : `a regular expression; found ${JSON.stringify(v)}`);
 
 export default defineRule<SC014Options>({
   id: "SC014",
@@ -47,7 +48,7 @@ export default defineRule<SC014Options>({
   defaults: SC014Defaults,
   schema: { requireIds: is.oneOf("always", "when-used", "never"), idPattern: patternCheck, samePrefix: is.boolean() },
   run({ model, options, report }) {
-    const pattern = new RegExp(options.idPattern, "u");
+    const pattern = optionRegExp(options.idPattern, "u", [SC014Defaults.idPattern]);
     const tasks: Task[] = model.listItems
       .filter((item) => item.checked !== undefined)
       .map((item) => {
