@@ -192,20 +192,35 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/
 const WORDY = /[\p{L}\p{N}]/u;
 
 /** A regular expression matching any of the literal phrases as whole words (case-insensitive). */
-function phraseRegex(phrases: readonly string[]): RegExp | undefined {
+export function phraseRegex(phrases: readonly string[]): RegExp | undefined {
   const sorted = [...phrases]
     .map((p) => p.trim())
     .filter((t) => t !== "")
     .sort((a, b) => b.length - a.length);
   if (sorted.length === 0) return undefined;
-  const body = (t: string) => `${escape(t)}${WORDY.test(t[t.length - 1]) ? "(?![\\p{L}\\p{N}_-])" : ""}`;
-  // Phrases that start with a letter or digit share one look-behind (checked
-  // once per position, not once per phrase: twice as fast on the corpus).
-  // Two phrases matching at one place start with the same character, so
-  // grouping by it keeps the longest-first order wherever it matters.
-  const wordy = sorted.filter((t) => WORDY.test(t[0])).map(body);
-  const other = sorted.filter((t) => !WORDY.test(t[0])).map(body);
-  const parts = [...(wordy.length > 0 ? [`(?<![\\p{L}\\p{N}_-])(?:${wordy.join("|")})`] : []), ...other];
+  // Look-arounds are shared, not repeated per phrase: each copy of a
+  // \p{L} class is compiled separately, and one look-behind per position
+  // is cheaper than one per phrase (both twice as fast on the corpus).
+  // Phrases are grouped in their longest-first order: consecutive phrases
+  // ending in a letter or digit share one look-ahead, which `(?:a|b)(?!x)`
+  // tries in the same order as `a(?!x)|b(?!x)`. Two phrases that match at
+  // one place start with the same character, so splitting by the first
+  // character (look-behind or not) never reorders them.
+  const group = (list: string[]) => {
+    const runs: string[] = [];
+    for (let i = 0; i < list.length; ) {
+      const wordyEnd = WORDY.test(list[i][list[i].length - 1]);
+      let j = i;
+      while (j < list.length && WORDY.test(list[j][list[j].length - 1]) === wordyEnd) j++;
+      const body = list.slice(i, j).map(escape).join("|");
+      runs.push(wordyEnd ? `(?:${body})(?![\\p{L}\\p{N}_-])` : body);
+      i = j;
+    }
+    return runs.join("|");
+  };
+  const wordy = sorted.filter((t) => WORDY.test(t[0]));
+  const other = sorted.filter((t) => !WORDY.test(t[0]));
+  const parts = [...(wordy.length > 0 ? [`(?<![\\p{L}\\p{N}_-])(?:${group(wordy)})`] : []), ...(other.length > 0 ? [group(other)] : [])];
   return new RegExp(parts.join("|"), "giu");
 }
 
