@@ -18,18 +18,7 @@ import { normalizeHeading } from "./headings.js";
 
 /** Edit distance (insertions, deletions, substitutions) between two strings. */
 export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  return levenshteinWithin(a, b, Number.POSITIVE_INFINITY);
 }
 
 /**

@@ -11,7 +11,7 @@
  * run them (`compilePatterns`, lib/regex.ts).
  */
 import type { DocumentModel, TextBlock } from "./model.js";
-import { userRegExp } from "./regex.js";
+import { optionRegExp } from "./regex.js";
 
 /** One paragraph, heading or table row to search. */
 export interface ProseUnit {
@@ -264,7 +264,7 @@ export function compilePatterns(sources: readonly string[], builtIn: ReadonlySet
     const key = `${builtIn.has(source) ? "js" : "re2"}:${source}`;
     let re = compiled.get(key);
     if (!re) {
-      re = builtIn.has(source) ? new RegExp(source, "giu") : userRegExp(source, "giu");
+      re = optionRegExp(source, "giu", builtIn);
       if (compiled.size > 500) compiled.clear();
       compiled.set(key, re);
     }

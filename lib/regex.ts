@@ -309,6 +309,7 @@ export function nestedQuantifier(source: string, flags = "iu"): string | undefin
  * a user configured runs through `userRegExp` (linear time where RE2 can run
  * it). `flags` must be those the option was validated with.
  */
-export function optionRegExp(source: string, flags: string, defaults: readonly string[]): RegExp {
-  return defaults.includes(source) ? new RegExp(source, flags) : userRegExp(source, flags);
+export function optionRegExp(source: string, flags: string, defaults: ReadonlySet<string> | readonly string[]): RegExp {
+  const own = "has" in defaults ? defaults.has(source) : defaults.includes(source);
+  return own ? new RegExp(source, flags) : userRegExp(source, flags);
 }

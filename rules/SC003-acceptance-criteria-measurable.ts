@@ -257,10 +257,11 @@ function compile(o: SC003Options): Compiled {
   const last = lastCompiled;
   if (last && (Object.keys(o) as (keyof SC003Options)[]).every((k) => last.options[k] === o[k])) return last.compiled;
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase().trim()));
+  const vague = phraseRegex(o.vaguePhrases);
   const c: Compiled = {
     label: optionRegExp(o.labelPattern, "u", [SC003Defaults.labelPattern]),
-    vague: phraseRegex(o.vaguePhrases),
-    vagueWord: once(phraseRegex(o.vaguePhrases)),
+    vague,
+    vagueWord: once(vague),
     vagueWordCache: new Map(),
     vaguePatterns: o.vaguePatterns.map((p) => optionRegExp(p, "giu", SC003Defaults.vaguePatterns)),
     comparisons: phraseRegex(o.comparisons),

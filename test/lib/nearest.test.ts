@@ -9,12 +9,22 @@ describe("levenshtein", () => {
   });
 });
 
+// An independent reference: the textbook full-matrix edit distance.
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length][b.length];
+}
+
 describe("levenshteinWithin", () => {
   it("is the edit distance up to the limit and limit + 1 beyond it", () => {
     const words = ["risks and mitigation", "acceptance criteria", "acceptence criterias", "overview", "quality gate", "a", "", "héllo wörld", "hello world"];
     for (const a of words) {
       for (const b of words) {
-        const d = levenshtein(a, b);
+        const d = reference(a, b);
+        expect(levenshtein(a, b), `${a} / ${b}`).toBe(d);
         for (const limit of [0, 1, 2, 3, 5, 8, 30]) expect(levenshteinWithin(a, b, limit), `${a} / ${b} / ${limit}`).toBe(d <= limit ? d : limit + 1);
       }
     }
