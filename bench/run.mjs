@@ -4,7 +4,8 @@
  * See docs/performance.md for the method and the latest figures.
  *
  *   node bench/run.mjs [--files 1000] [--seed 1] [--runs 3] [--scaling-runs 3]
- *                      [--sections main,floor,own,scaling,rules,patho] [--patho-scale 1]
+ *                      [--sections main,floor,own,inproc,scaling,rules,patho,instructions]
+ *                      [--patho-scale 1] [--instructions-every 10]
  *                      [--json bench/out/results.json]
  *
  * Corpus: ../shared/corpus plus a generated specs tree (bench/generate.mjs),
@@ -21,6 +22,9 @@
  *   scaling  A and B on 10/25/50/100% of the corpus, time per MB
  *   rules    per-rule share of the suite's own time (in-process, instrumented)
  *   patho    a huge PRD, a long tasks file, a many-fence document at 1×/2×/4×
+ *   instructions  (not run by default: about 15 minutes) A vs B under
+ *            valgrind's callgrind on every 10th file (--instructions-every):
+ *            instruction counts, which a busy machine does not change
  * Runs are interleaved in pairs (A B, then B A, …) so drift on a shared
  * machine hits both sides alike; ratios are medians of the pairs' ratios.
  * Each cli2 run is a child process with `--import bench/rusage.mjs`, which
@@ -223,6 +227,48 @@ if (SECTIONS.has("inproc")) {
     `A wall ${fmt(med("A", "wallMs") / 1000)} s cpu ${fmt(med("A", "cpuMs") / 1000)} s | B wall ${fmt(med("B", "wallMs") / 1000)} s cpu ${fmt(med("B", "cpuMs") / 1000)} s | E (A + no-op rule) cpu ${fmt(med("E", "cpuMs") / 1000)} s`,
   );
   log(`ratio B/A: wall ${fmt(r.pairWallRatio, 3)}  cpu ${fmt(r.pairCpuRatio, 3)}  (per round: ${r.pairs.map((p) => fmt(p.B.cpuMs / p.A.cpuMs, 2)).join(", ")}); floor E/A cpu ${fmt(r.floorCpuRatio, 3)}`);
+}
+
+if (SECTIONS.has("instructions")) {
+  // Instruction counts do not depend on what else the machine runs: on a
+  // shared machine the wall-time pairs above spread from ×0.83 to ×1.5, but
+  // valgrind's callgrind gives the same count for the same run. It runs a
+  // process about 70 times slower, so it takes a sample of the corpus, and A
+  // and B run side by side (one per core). All threads are counted (V8's
+  // concurrent GC and compiler threads too).
+  const every = Number(arg("instructions-every", "10"));
+  const sample = allFiles.filter((_, i) => (i + 1) % every === 0);
+  log(`\n== instructions: valgrind --tool=callgrind, A vs B on every ${every}th file (${sample.length} files, ${fmt(MB(sizeOf(sample)), 1)} MB) ==`);
+  const vg = await new Promise((resolve) => {
+    const c = spawn("valgrind", ["--version"], { stdio: "ignore" });
+    c.on("error", () => resolve(false));
+    c.on("close", (code) => resolve(code === 0));
+  });
+  if (!vg) log("valgrind is not installed: section skipped");
+  else {
+    const list = sample.map((f) => `:${relative(corpusDir, f)}`);
+    const countOf = (key) =>
+      new Promise((resolve, reject) => {
+        const outFile = join(out, `callgrind-${key}-${process.pid}.out`);
+        const c = spawn("valgrind", ["--tool=callgrind", "--smc-check=all-non-file", `--callgrind-out-file=${outFile}`, process.execPath, cli2, "--config", variants[key].file, ...list], {
+          cwd: corpusDir,
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        let err = "";
+        c.stderr.on("data", (d) => (err = (err + d).slice(-4000)));
+        c.on("error", reject);
+        c.on("close", () => {
+          rmSync(outFile, { force: true });
+          const m = /Collected : (\d+)/.exec(err);
+          if (m) resolve(Number(m[1]));
+          else reject(new Error(`callgrind ${key}: ${err.slice(-500)}`));
+        });
+      });
+    const t0 = Date.now();
+    const [a, b] = await Promise.all([countOf("A"), countOf("B")]);
+    results.instructions = { files: sample.length, MB: MB(sizeOf(sample)), A: a, B: b, ratio: b / a };
+    log(`A ${fmt(a / 1e9, 2)} G instructions, B ${fmt(b / 1e9, 2)} G; ratio B/A ${fmt(b / a, 3)}  (target ≤ 1.10; ${fmt((Date.now() - t0) / 60000, 1)} min)`);
+  }
 }
 
 if (SECTIONS.has("scaling")) {

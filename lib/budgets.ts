@@ -61,5 +61,12 @@ export function documentBudgets(
     const budget = minimums.get(s);
     if (budget !== undefined) sections.push({ section: s, budget, words: s.words[options.count] });
   }
-  return { words: model.root.words[options.count], minimum: entry?.minWords ?? 0, sections };
+  return {
+    // Counted only when read: most documents have no document minimum.
+    get words() {
+      return model.root.words[options.count];
+    },
+    minimum: entry?.minWords ?? 0,
+    sections,
+  };
 }

@@ -34,27 +34,47 @@ export function normalizePath(name: string): string {
 }
 
 const cache = new Map<string, (path: string) => boolean>();
+const byIdentity = new WeakMap<readonly string[], (path: string) => boolean>();
 
 /**
  * A matcher for a list of glob patterns (picomatch, dot files included).
  * Throws on a pattern picomatch cannot compile; callers validate options
- * first.
+ * first. Cached per array (options objects are stable across files) and per
+ * content.
  */
 export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
+  let matcher = byIdentity.get(patterns);
+  if (matcher) return matcher;
   const key = JSON.stringify(patterns);
-  let matcher = cache.get(key);
+  matcher = cache.get(key);
   if (!matcher) {
     const compiled = patterns.map((p) => picomatch(p, { dot: true }));
     matcher = (path: string) => {
       const p = normalizePath(path);
       return compiled.some((m) => m(p));
     };
+    if (cache.size >= 256) cache.clear();
     cache.set(key, matcher);
   }
+  byIdentity.set(patterns, matcher);
   return matcher;
 }
 
+// Every rule asks about every file, and most rules share their `files` and
+// `ignores` arrays: remember the answer per pair of arrays and file name.
+const selections = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, boolean>>>();
+
 /** Whether a file is selected by `files` and not excluded by `ignores`. */
 export function isSelected(name: string, files: readonly string[], ignores: readonly string[]): boolean {
-  return globMatcher(files)(name) && !globMatcher(ignores)(name);
+  let byIgnores = selections.get(files);
+  if (!byIgnores) selections.set(files, (byIgnores = new WeakMap()));
+  let names = byIgnores.get(ignores);
+  if (!names) byIgnores.set(ignores, (names = new Map()));
+  let selected = names.get(name);
+  if (selected === undefined) {
+    selected = globMatcher(files)(name) && !globMatcher(ignores)(name);
+    if (names.size >= 4096) names.clear();
+    names.set(name, selected);
+  }
+  return selected;
 }

@@ -3,6 +3,7 @@
  * numbering ("1.", "2.3", "Phase 2:", "Step 3 -"), emoji and a trailing
  * parenthetical are ignored; a "(300+ words)" annotation is read as a budget.
  */
+import { detached } from "./detach.js";
 
 const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const TRAILING_PARENTHETICALS = /(\s*(\([^()]*\)|\[[^[\]]*\]))+\s*$/u;
@@ -10,8 +11,25 @@ const LEADING_NUMBERING =
   /^\s*(((phase|step|part|stage|checkpoint|section)\s+)?(\d+(\.\d+)*|[ivx]+|[a-z])[.):]?(?=\s)\s*[:.\-–—]?\s*)/iu;
 const BUDGET = /\(\s*(?:at\s+least\s+|minimum\s+|min\.?\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*\+?\s*words?\b[^)]*\)/iu;
 
+// Rules normalise their configured heading names for every file, and the
+// same headings recur across a tree: remember the last few thousand.
+const normalized = new Map<string, string>();
+
 /** Normalise a heading (or a configured heading name) for matching. */
 export function normalizeHeading(text: string): string {
+  let key = normalized.get(text);
+  if (key === undefined) {
+    key = normalize(text);
+    if (text.length <= 200) {
+      if (normalized.size >= 4096) normalized.clear();
+      // Cached strings must not be views into a file's text (lib/detach.ts).
+      normalized.set(detached(text), detached(key));
+    }
+  }
+  return key;
+}
+
+function normalize(text: string): string {
   let t = text.replace(EMOJI_AND_SYMBOLS, " ");
   t = t.replace(TRAILING_PARENTHETICALS, "");
   // Numbering is stripped only when something is left after it.

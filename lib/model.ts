@@ -173,10 +173,39 @@ function decodeReference(raw: string): string {
 
 /** Text content of a text container (paragraph, heading text, table cell). */
 export function textContent(token: MicromarkToken): string {
+  return inlineWalk(token, undefined);
+}
+
+/**
+ * Text content of a text container and, when `masks` is given, the inline
+ * tokens to mask out of the prose lines (code, HTML, URLs), in one walk.
+ * Masked tokens may sit inside subtrees whose text is skipped (a link's
+ * destination inside its resource), so skipped subtrees are still walked for
+ * masks.
+ */
+function inlineWalk(token: MicromarkToken, masks: MicromarkToken[] | undefined): string {
   let out = "";
-  const stack: MicromarkToken[] = [...token.children].reverse();
+  const stack: MicromarkToken[] = [];
+  // Parallel to `stack`: what is still collected below each token.
+  const modes: number[] = [];
+  const push = (children: MicromarkToken[], mode: number) => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]);
+      modes.push(mode);
+    }
+  };
+  push(token.children, masks ? WALK_TEXT | WALK_MASKS : WALK_TEXT);
   while (stack.length > 0) {
     const t = stack.pop()!;
+    let mode = modes.pop()!;
+    if (mode & WALK_MASKS && MASKED.has(t.type)) {
+      masks!.push(t);
+      mode &= ~WALK_MASKS;
+    }
+    if (!(mode & WALK_TEXT)) {
+      if (mode) push(t.children, mode);
+      continue;
+    }
     switch (t.type as string) {
       case "data":
       case "codeTextData":
@@ -187,30 +216,35 @@ export function textContent(token: MicromarkToken): string {
       case "autolinkProtocol":
       case "autolinkEmail":
         out += t.text;
-        continue;
+        break;
       case "characterEscape":
         out += t.text.slice(1);
-        continue;
+        break;
       case "directiveText":
         // markdownlint < 0.41 parsed inline directives (`foo:bar`, `:abbr[x]`);
         // later versions read them as plain text. Keep the text either way.
         out += t.text;
-        continue;
+        break;
       case "characterReference":
         out += decodeReference(t.text);
-        continue;
+        break;
       case "lineEnding":
       case "hardBreakEscape":
       case "hardBreakTrailing":
         out += t.type === "lineEnding" ? "\n" : " ";
-        continue;
+        break;
       default:
-        if (SKIPPED.has(t.type)) continue;
-        for (let i = t.children.length - 1; i >= 0; i--) stack.push(t.children[i]);
+        if (SKIPPED.has(t.type)) mode &= ~WALK_TEXT;
+        if (mode) push(t.children, mode);
+        continue;
     }
+    // The text of these is taken whole; their children are walked for masks only.
+    if (mode & WALK_MASKS && t.children.length > 0) push(t.children, WALK_MASKS);
   }
   return out;
 }
+const WALK_TEXT = 1;
+const WALK_MASKS = 2;
 
 // Headings repeat across a specs tree ("Overview (300+ words)", "Acceptance
 // Criteria"), and normalising one runs several Unicode regexes: remember the
@@ -241,8 +275,100 @@ function newSection(level: number, title: string, line: number, headingEndLine: 
     endLine: line,
     parent,
     children: [],
-    words: { prose: 0, wc: 0 },
+    words: NO_WORDS,
   };
+}
+
+/** Placeholder until the model attaches its lazy counts (below). */
+const NO_WORDS = Object.freeze({ prose: 0, wc: 0 });
+
+/**
+ * Word counts of one document, computed on first use: most files are not
+ * under a word budget, and counting every line's words was a quarter of the
+ * model's time. `prose` and `wc` hold one count per section (by index).
+ */
+class WordCounts {
+  #prose: number[] | undefined;
+  #wc: number[] | undefined;
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly sections: readonly Section[],
+    private readonly blocks: readonly TextBlock[],
+  ) {}
+
+  prose(index: number): number {
+    if (!this.#prose) {
+      const { sections, blocks } = this;
+      const counts = new Array<number>(sections.length).fill(0);
+      const indexOf = new Map<Section, number>(sections.map((s, i) => [s, i]));
+      // Each block counts for every section whose body holds it; a heading's
+      // own text counts for its parent, not for itself.
+      const headingLines = new Set(sections.map((s) => s.line));
+      const sectionOfHeading = new Map<number, Section>();
+      for (const s of sections) if (s.level > 0 && !sectionOfHeading.has(s.line)) sectionOfHeading.set(s.line, s);
+      for (const block of blocks) {
+        const words = block.words;
+        if (words === 0) continue;
+        let s: Section | undefined = block.kind === "heading" && headingLines.has(block.line) ? sectionOfHeading.get(block.line)?.parent : block.section;
+        for (; s; s = s.parent) counts[indexOf.get(s)!] += words;
+      }
+      this.#prose = counts;
+    }
+    return this.#prose[index];
+  }
+
+  wc(index: number): number {
+    if (!this.#wc) {
+      const { lines, sections } = this;
+      // Prefix sums over lines.
+      const prefix = new Array<number>(lines.length + 1);
+      prefix[0] = 0;
+      for (let i = 0; i < lines.length; i++) prefix[i + 1] = prefix[i] + countWcWords(lines[i]);
+      this.#wc = sections.map((s) =>
+        s.level === 0 ? prefix[lines.length] : prefix[Math.min(lines.length, s.endLine)] - prefix[Math.min(lines.length, s.headingEndLine)],
+      );
+    }
+    return this.#wc[index];
+  }
+}
+
+/** A section's `words`, read from its document's lazy counts. */
+class SectionWords {
+  constructor(
+    private readonly counts: WordCounts,
+    private readonly index: number,
+  ) {}
+  get prose(): number {
+    return this.counts.prose(this.index);
+  }
+  get wc(): number {
+    return this.counts.wc(this.index);
+  }
+  toJSON(): { prose: number; wc: number } {
+    return { prose: this.prose, wc: this.wc };
+  }
+}
+
+/** A text block; its word count is computed on first use. */
+class Block implements TextBlock {
+  #words = -1;
+  constructor(
+    readonly kind: TextBlock["kind"],
+    readonly line: number,
+    readonly endLine: number,
+    readonly text: string,
+    readonly section: Section,
+    readonly listItem: ListItem | undefined,
+    readonly inQuote: boolean,
+  ) {}
+  get words(): number {
+    if (this.#words < 0) this.#words = countProseWords(this.text);
+    return this.#words;
+  }
+  toJSON(): TextBlock {
+    const { kind, line, endLine, text, words, section, listItem, inQuote } = this;
+    return { kind, line, endLine, text, words, section, listItem, inQuote };
+  }
 }
 
 interface Frame {
@@ -325,7 +451,8 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
       case "atxHeading":
       case "setextHeading": {
         const textToken = token.children.find((c) => c.type === "atxHeadingText" || c.type === "setextHeadingText");
-        const title = textToken ? textContent(textToken).trim() : "";
+        const text = textToken ? inlineWalk(textToken, maskSpans) : "";
+        const title = text.trim();
         const seq =
           token.type === "atxHeading"
             ? token.children.find((c) => c.type === "atxHeadingSequence")?.text.length ?? 1
@@ -334,7 +461,7 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
               : 1;
         // Headings inside lists or quotes do not open sections.
         if (frames.length === 1) openSection(seq, title, token.startLine, token.endLine);
-        if (textToken) addBlock(textToken, "heading");
+        if (textToken) addBlock(textToken, "heading", text);
         continue;
       }
       case "listOrdered":
@@ -374,9 +501,8 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     }
   }
 
-  function addBlock(token: MicromarkToken, kind: TextBlock["kind"]) {
-    collectInlineMasks(token, maskSpans);
-    let text = textContent(token);
+  function addBlock(token: MicromarkToken, kind: TextBlock["kind"], walked?: string) {
+    let text = walked ?? inlineWalk(token, maskSpans);
     const item = innermostItem();
     if (item && kind === "paragraph") {
       // A GFM task-list checkbox opens the item's first paragraph; it is not text.
@@ -387,16 +513,7 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
       }
       item.text = item.text ? `${item.text}\n${text}` : text;
     }
-    blocks.push({
-      kind,
-      line: token.startLine,
-      endLine: token.endLine,
-      text,
-      words: countProseWords(text),
-      section: current,
-      listItem: item,
-      inQuote: inQuote(),
-    });
+    blocks.push(new Block(kind, token.startLine, token.endLine, text, current, item, inQuote()));
   }
 
   // Section ends: a section runs to the line before the next heading of the same or a higher level.
@@ -412,25 +529,8 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     s.endLine = Math.max(s.headingEndLine, end);
   }
 
-  // Prose words: each block counts for every section whose body holds it.
-  const headingLines = new Set(sections.map((s) => s.line));
-  // Line of a heading → its section (a map: a search per heading was quadratic in the number of headings).
-  const sectionOfHeading = new Map<number, Section>();
-  for (const s of sections) if (s.level > 0 && !sectionOfHeading.has(s.line)) sectionOfHeading.set(s.line, s);
-  for (const block of blocks) {
-    if (block.words === 0) continue;
-    let s: Section | undefined = block.kind === "heading" && headingLines.has(block.line) ? sectionOfHeading.get(block.line)?.parent : block.section;
-    for (; s; s = s.parent) s.words.prose += block.words;
-  }
-
-  // wc words: prefix sums over lines.
-  const prefix = new Array<number>(lines.length + 1);
-  prefix[0] = 0;
-  for (let i = 0; i < lines.length; i++) prefix[i + 1] = prefix[i] + countWcWords(lines[i]);
-  root.words.wc = prefix[lines.length];
-  for (const s of sections) {
-    if (s.level > 0) s.words.wc = prefix[Math.min(lines.length, s.endLine)] - prefix[Math.min(lines.length, s.headingEndLine)];
-  }
+  const counts = new WordCounts(lines, sections, blocks);
+  sections.forEach((s, i) => (s.words = new SectionWords(counts, i)));
 
   maskAll(masked, maskSpans);
 
@@ -448,16 +548,6 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     masked,
     sectionAt: (line: number) => owner[line] ?? root,
   };
-}
-
-/** Inline code, HTML, URLs and the like inside a text container, for masking. */
-function collectInlineMasks(token: MicromarkToken, out: MicromarkToken[]) {
-  const stack: MicromarkToken[] = [...token.children];
-  while (stack.length > 0) {
-    const t = stack.pop()!;
-    if (MASKED.has(t.type)) out.push(t);
-    else for (const c of t.children) stack.push(c);
-  }
 }
 
 function codeBlock(token: MicromarkToken, section: Section): CodeBlock {

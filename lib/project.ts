@@ -26,13 +26,29 @@ import { countWcWords } from "./words.js";
  */
 export function filePath(name: string): string {
   const path = resolve(process.cwd(), name);
-  const rest: string[] = [basename(path)];
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
+  const dir = dirname(path);
+  let real = realDirCache.get(dir);
+  if (real === undefined) {
+    real = realDir(dir);
+    if (realDirCache.size >= 1000) realDirCache.clear();
+    realDirCache.set(dir, real);
+  }
+  return join(real, basename(path));
+}
+
+// Every rule that looks outside its file asks for the file's real path, and
+// the files of one folder share it: one `realpath` per folder, not per call.
+const realDirCache = new Map<string, string>();
+
+/** A folder with the symbolic links of its existing ancestors resolved (the folder itself need not exist). */
+function realDir(dir: string): string {
+  const rest: string[] = [];
+  for (let at = dir; ; at = dirname(at)) {
     try {
-      return join(realpathSync(dir), ...rest);
+      return join(realpathSync(at), ...rest);
     } catch {
-      if (dirname(dir) === dir) return path;
-      rest.unshift(basename(dir));
+      if (dirname(at) === at) return dir;
+      rest.unshift(basename(at));
     }
   }
 }

@@ -38,9 +38,13 @@ export interface Finding {
 
 /** Whether a markdownlint version (`params.version`) accepts `onError({ frontMatter: true })`. */
 export function supportsFrontMatterFindings(version: string): boolean {
-  const [major, minor] = version.split(".").map(Number);
-  return major > 0 || minor >= 42;
+  if (version !== lastVersion.version) {
+    const [major, minor] = version.split(".").map(Number);
+    lastVersion = { version, supported: major > 0 || minor >= 42 };
+  }
+  return lastVersion.supported;
 }
+let lastVersion = { version: "", supported: false };
 
 export interface RuleContext<O> {
   params: RuleParams;
