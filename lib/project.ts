@@ -45,7 +45,7 @@ function realDir(dir: string): string {
   const rest: string[] = [];
   for (let at = dir; ; at = dirname(at)) {
     try {
-      return join(realpathSync(at), ...rest);
+      return join(realpathSync.native(at), ...rest);
     } catch {
       if (dirname(at) === at) return dir;
       rest.unshift(basename(at));
@@ -74,8 +74,17 @@ export function projectRoot(name: string, configured = ""): string | undefined {
   const start = dirname(filePath(name));
   const hit = rootCache.get(start);
   if (hit !== undefined) return hit ?? undefined;
+  // Every folder passed on the way up has the same root: remember them all,
+  // so the next file in a sibling folder stops at the first known one.
+  const passed: string[] = [];
   let found: string | null = null;
   for (let dir = start; ; dir = dirname(dir)) {
+    const known = rootCache.get(dir);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    passed.push(dir);
     if (existsSync(join(dir, ".git"))) {
       try {
         found = realpathSync(dir);
@@ -86,8 +95,8 @@ export function projectRoot(name: string, configured = ""): string | undefined {
     }
     if (dirname(dir) === dir) break;
   }
-  if (rootCache.size > 1000) rootCache.clear();
-  rootCache.set(start, found);
+  if (rootCache.size + passed.length > 1000) rootCache.clear();
+  for (const dir of passed) rootCache.set(dir, found);
   return found ?? undefined;
 }
 

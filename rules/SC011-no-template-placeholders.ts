@@ -161,6 +161,27 @@ function sortedSpans(byLine: Map<number, Span[]>): Map<number, Span[]> {
   return byLine;
 }
 
+const patterns = new WeakMap<readonly string[], { wordRe: RegExp | undefined; anyWord: RegExp | undefined }>();
+
+/**
+ * The placeholder words as a whole-word expression, and a bare alternation
+ * that rejects the lines holding none of them first: most lines hold none,
+ * and `matchAll` on every line cost more than the search itself. Compiled
+ * once per configured list.
+ */
+function wordPatterns(configured: readonly string[]): { wordRe: RegExp | undefined; anyWord: RegExp | undefined } {
+  let found = patterns.get(configured);
+  if (!found) {
+    const words = configured.filter((w) => w.trim() !== "");
+    const alternatives = words.map(escape).join("|");
+    found = words.length
+      ? { wordRe: new RegExp(`(?<![\\p{L}\\p{N}_-])(${alternatives})(?![\\p{L}\\p{N}_-])`, "gu"), anyWord: new RegExp(alternatives, "u") }
+      : { wordRe: undefined, anyWord: undefined };
+    patterns.set(configured, found);
+  }
+  return found;
+}
+
 const inside = (span: Span, line: number, column: number) =>
   (line > span.startLine || (line === span.startLine && column >= span.startColumn)) &&
   (line < span.endLine || (line === span.endLine && column < span.endColumn));
@@ -187,11 +208,8 @@ export default defineRule<SC011Options>({
   },
   run({ model, options, params, report }) {
     const allow = new Set(options.allow);
-    const words = options.words.filter((w) => w.trim() !== "");
     const mention = new Set(options.mentions.map((m) => m.toLowerCase()));
-    const wordRe = words.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}_-])(${words.map(escape).join("|")})(?![\\p{L}\\p{N}_-])`, "gu")
-      : undefined;
+    const { wordRe, anyWord } = wordPatterns(options.words);
     let spans: Map<number, Span[]> | undefined;
     /** Whether a position lies in a non-prose span (spans do not overlap: binary search by start). */
     const notProse = (line: number, column: number) => {
@@ -212,7 +230,7 @@ export default defineRule<SC011Options>({
     model.masked.forEach((text, i) => {
       const line = i + 1;
       const found: { column: number; text: string }[] = [];
-      if (wordRe) {
+      if (wordRe && anyWord!.test(text)) {
         for (const m of text.matchAll(wordRe)) {
           const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
           const before = text.slice(Math.max(0, m.index - 8), m.index);
