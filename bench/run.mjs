@@ -230,12 +230,15 @@ if (SECTIONS.has("inproc")) {
 }
 
 if (SECTIONS.has("instructions")) {
-  // Instruction counts do not depend on what else the machine runs: on a
-  // shared machine the wall-time pairs above spread from ×0.83 to ×1.5, but
-  // valgrind's callgrind gives the same count for the same run. It runs a
-  // process about 70 times slower, so it takes a sample of the corpus, and A
-  // and B run side by side (one per core). All threads are counted (V8's
-  // concurrent GC and compiler threads too).
+  // Instruction counts barely depend on what else the machine runs: on a
+  // shared machine the wall-time pairs above spread from ×0.83 to ×1.5.
+  // valgrind's callgrind counts every instruction of the process; node runs
+  // with --predictable (V8's garbage collector and compilers on the main
+  // thread, no timers), without which the count of the same run moved by
+  // 4 to 14% with the machine's load. It runs a process about 70 times
+  // slower, so it takes a sample of the corpus, and A and B run side by side
+  // (one per core). The profiles are kept for bench/callgrind-split.mjs
+  // (garbage collector / compilers / JavaScript).
   const every = Number(arg("instructions-every", "10"));
   const sample = allFiles.filter((_, i) => (i + 1) % every === 0);
   log(`\n== instructions: valgrind --tool=callgrind, A vs B on every ${every}th file (${sample.length} files, ${fmt(MB(sizeOf(sample)), 1)} MB) ==`);
@@ -249,8 +252,8 @@ if (SECTIONS.has("instructions")) {
     const list = sample.map((f) => `:${relative(corpusDir, f)}`);
     const countOf = (key) =>
       new Promise((resolve, reject) => {
-        const outFile = join(out, `callgrind-${key}-${process.pid}.out`);
-        const c = spawn("valgrind", ["--tool=callgrind", "--smc-check=all-non-file", `--callgrind-out-file=${outFile}`, process.execPath, cli2, "--config", variants[key].file, ...list], {
+        const outFile = join(out, `callgrind-${key}.out`);
+        const c = spawn("valgrind", ["--tool=callgrind", "--smc-check=all-non-file", `--callgrind-out-file=${outFile}`, process.execPath, "--predictable", cli2, "--config", variants[key].file, ...list], {
           cwd: corpusDir,
           stdio: ["ignore", "ignore", "pipe"],
         });
@@ -258,7 +261,6 @@ if (SECTIONS.has("instructions")) {
         c.stderr.on("data", (d) => (err = (err + d).slice(-4000)));
         c.on("error", reject);
         c.on("close", () => {
-          rmSync(outFile, { force: true });
           const m = /Collected : (\d+)/.exec(err);
           if (m) resolve(Number(m[1]));
           else reject(new Error(`callgrind ${key}: ${err.slice(-500)}`));
@@ -268,6 +270,7 @@ if (SECTIONS.has("instructions")) {
     const [a, b] = await Promise.all([countOf("A"), countOf("B")]);
     results.instructions = { files: sample.length, MB: MB(sizeOf(sample)), A: a, B: b, ratio: b / a };
     log(`A ${fmt(a / 1e9, 2)} G instructions, B ${fmt(b / 1e9, 2)} G; ratio B/A ${fmt(b / a, 3)}  (target ≤ 1.10; ${fmt((Date.now() - t0) / 60000, 1)} min)`);
+    log(`profiles: bench/out/callgrind-A.out, bench/out/callgrind-B.out (node bench/callgrind-split.mjs …)`);
   }
 }
 
