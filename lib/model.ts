@@ -11,7 +11,6 @@ import type { MicromarkToken, RuleParams } from "markdownlint";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import { headingBudget, normalizeHeading } from "./headings.js";
 import { countProseWords, countWcWords } from "./words.js";
-import { detached } from "./detach.js";
 
 /** A section: a heading and everything up to the next heading of the same or a higher level. */
 export interface Section {
@@ -171,19 +170,15 @@ function decodeReference(raw: string): string {
   return decoded === false ? raw : decoded;
 }
 
-/** Text content of a text container (paragraph, heading text, table cell). */
-export function textContent(token: MicromarkToken): string {
-  return inlineWalk(token, undefined);
-}
-
 /**
- * Text content of a text container and, when `masks` is given, the inline
- * tokens to mask out of the prose lines (code, HTML, URLs), in one walk.
+ * Text content of a text container (paragraph, heading text, table cell)
+ * and the inline tokens to mask out of the prose lines (code, HTML, URLs),
+ * in one walk.
  * Masked tokens may sit inside subtrees whose text is skipped (a link's
  * destination inside its resource), so skipped subtrees are still walked for
  * masks.
  */
-function inlineWalk(token: MicromarkToken, masks: MicromarkToken[] | undefined): string {
+function inlineWalk(token: MicromarkToken, masks: MicromarkToken[]): string {
   let out = "";
   const stack: MicromarkToken[] = [];
   // Parallel to `stack`: what is still collected below each token.
@@ -194,12 +189,12 @@ function inlineWalk(token: MicromarkToken, masks: MicromarkToken[] | undefined):
       modes.push(mode);
     }
   };
-  push(token.children, masks ? WALK_TEXT | WALK_MASKS : WALK_TEXT);
+  push(token.children, WALK_TEXT | WALK_MASKS);
   while (stack.length > 0) {
     const t = stack.pop()!;
     let mode = modes.pop()!;
     if (mode & WALK_MASKS && MASKED.has(t.type)) {
-      masks!.push(t);
+      masks.push(t);
       mode &= ~WALK_MASKS;
     }
     if (!(mode & WALK_TEXT)) {
@@ -246,61 +241,43 @@ function inlineWalk(token: MicromarkToken, masks: MicromarkToken[] | undefined):
 const WALK_TEXT = 1;
 const WALK_MASKS = 2;
 
-// Headings repeat across a specs tree ("Overview (300+ words)", "Acceptance
-// Criteria"), and normalising one runs several Unicode regexes: remember the
-// last few thousand.
-const headingCache = new Map<string, { key: string; budget: number | undefined }>();
-function headingFacts(title: string): { key: string; budget: number | undefined } {
-  let facts = headingCache.get(title);
-  if (!facts) {
-    if (title.length > 200) return { key: normalizeHeading(title), budget: headingBudget(title) };
-    // Cached strings must not be views into this file's text (lib/detach.ts).
-    const own = detached(title);
-    facts = { key: normalizeHeading(own), budget: headingBudget(own) };
-    if (headingCache.size >= 4096) headingCache.clear();
-    headingCache.set(own, facts);
-  }
-  return facts;
-}
-
-function newSection(level: number, title: string, line: number, headingEndLine: number, parent?: Section): Section {
-  const facts = headingFacts(title);
-  return {
+// normalizeHeading remembers the headings it has seen (they repeat across a tree).
+function newSection(counts: WordCounts, level: number, title: string, line: number, headingEndLine: number, parent?: Section): Section {
+  // `words` reads the document's lazy counts, which need the section itself.
+  const section = {
     level,
     title,
-    key: facts.key,
-    budget: level === 0 ? undefined : facts.budget,
+    key: normalizeHeading(title),
+    budget: level === 0 ? undefined : headingBudget(title),
     line,
     headingEndLine,
     endLine: line,
     parent,
-    children: [],
-    words: NO_WORDS,
-  };
+    children: [] as Section[],
+  } as Section;
+  section.words = new SectionWords(counts, section);
+  return section;
 }
 
-/** Placeholder until the model attaches its lazy counts (below). */
-const NO_WORDS = Object.freeze({ prose: 0, wc: 0 });
-
 /**
- * Word counts of one document, computed on first use: most files are not
- * under a word budget, and counting every line's words was a quarter of the
- * model's time. `prose` and `wc` hold one count per section (by index).
+ * Word counts of one document's sections, computed on first use (the
+ * section list and blocks are complete by then): most files are not under a
+ * word budget, and counting every line's words was a quarter of the model's
+ * time.
  */
 class WordCounts {
-  #prose: number[] | undefined;
-  #wc: number[] | undefined;
+  #prose: Map<Section, number> | undefined;
+  #wc: Map<Section, number> | undefined;
   constructor(
     private readonly lines: readonly string[],
     private readonly sections: readonly Section[],
     private readonly blocks: readonly TextBlock[],
   ) {}
 
-  prose(index: number): number {
+  prose(section: Section): number {
     if (!this.#prose) {
       const { sections, blocks } = this;
-      const counts = new Array<number>(sections.length).fill(0);
-      const indexOf = new Map<Section, number>(sections.map((s, i) => [s, i]));
+      const counts = new Map<Section, number>(sections.map((s) => [s, 0]));
       // Each block counts for every section whose body holds it; a heading's
       // own text counts for its parent, not for itself.
       const headingLines = new Set(sections.map((s) => s.line));
@@ -310,25 +287,28 @@ class WordCounts {
         const words = block.words;
         if (words === 0) continue;
         let s: Section | undefined = block.kind === "heading" && headingLines.has(block.line) ? sectionOfHeading.get(block.line)?.parent : block.section;
-        for (; s; s = s.parent) counts[indexOf.get(s)!] += words;
+        for (; s; s = s.parent) counts.set(s, counts.get(s)! + words);
       }
       this.#prose = counts;
     }
-    return this.#prose[index];
+    return this.#prose.get(section)!;
   }
 
-  wc(index: number): number {
+  wc(section: Section): number {
     if (!this.#wc) {
       const { lines, sections } = this;
       // Prefix sums over lines.
       const prefix = new Array<number>(lines.length + 1);
       prefix[0] = 0;
       for (let i = 0; i < lines.length; i++) prefix[i + 1] = prefix[i] + countWcWords(lines[i]);
-      this.#wc = sections.map((s) =>
-        s.level === 0 ? prefix[lines.length] : prefix[Math.min(lines.length, s.endLine)] - prefix[Math.min(lines.length, s.headingEndLine)],
+      this.#wc = new Map(
+        sections.map((s) => [
+          s,
+          s.level === 0 ? prefix[lines.length] : prefix[Math.min(lines.length, s.endLine)] - prefix[Math.min(lines.length, s.headingEndLine)],
+        ]),
       );
     }
-    return this.#wc[index];
+    return this.#wc.get(section)!;
   }
 }
 
@@ -336,13 +316,13 @@ class WordCounts {
 class SectionWords {
   constructor(
     private readonly counts: WordCounts,
-    private readonly index: number,
+    private readonly section: Section,
   ) {}
   get prose(): number {
-    return this.counts.prose(this.index);
+    return this.counts.prose(this.section);
   }
   get wc(): number {
-    return this.counts.wc(this.index);
+    return this.counts.wc(this.section);
   }
   toJSON(): { prose: number; wc: number } {
     return { prose: this.prose, wc: this.wc };
@@ -382,12 +362,14 @@ interface Frame {
 /** Build the model from lines and micromark tokens. */
 export function buildModel(lines: readonly string[], tokens: readonly MicromarkToken[]): DocumentModel {
   const lastLine = Math.max(1, lines.length);
-  const root = newSection(0, "", 1, 0);
+  const sections: Section[] = [];
+  const blocks: TextBlock[] = [];
+  const counts = new WordCounts(lines, sections, blocks);
+  const root = newSection(counts, 0, "", 1, 0);
   root.endLine = lastLine;
-  const sections: Section[] = [root];
+  sections.push(root);
   const listItems: ListItem[] = [];
   const codeBlocks: CodeBlock[] = [];
-  const blocks: TextBlock[] = [];
   const masked = lines.slice();
   const maskSpans: MicromarkToken[] = [];
 
@@ -395,7 +377,7 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
   let current = root;
   const openSection = (level: number, title: string, line: number, endLine: number) => {
     while (current.level >= level) current = current.parent!;
-    const s = newSection(level, title, line, endLine, current);
+    const s = newSection(counts, level, title, line, endLine, current);
     current.children.push(s);
     sections.push(s);
     current = s;
@@ -528,9 +510,6 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     }
     s.endLine = Math.max(s.headingEndLine, end);
   }
-
-  const counts = new WordCounts(lines, sections, blocks);
-  sections.forEach((s, i) => (s.words = new SectionWords(counts, i)));
 
   maskAll(masked, maskSpans);
 

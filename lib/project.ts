@@ -45,7 +45,7 @@ function realDir(dir: string): string {
   const rest: string[] = [];
   for (let at = dir; ; at = dirname(at)) {
     try {
-      return join(realpathSync.native(at), ...rest);
+      return join(realpathSync(at), ...rest);
     } catch {
       if (dirname(at) === at) return dir;
       rest.unshift(basename(at));

@@ -161,7 +161,13 @@ function sortedSpans(byLine: Map<number, Span[]>): Map<number, Span[]> {
   return byLine;
 }
 
-const patterns = new WeakMap<readonly string[], { wordRe: RegExp | undefined; anyWord: RegExp | undefined }>();
+interface WordPatterns {
+  /** The words, whole (not inside a longer word or identifier). */
+  wordRe: RegExp;
+  /** Any of the words anywhere: a quick rejection of most lines. */
+  anyWord: RegExp;
+}
+const patterns = new WeakMap<readonly string[], WordPatterns | null>();
 
 /**
  * The placeholder words as a whole-word expression, and a bare alternation
@@ -169,14 +175,14 @@ const patterns = new WeakMap<readonly string[], { wordRe: RegExp | undefined; an
  * and `matchAll` on every line cost more than the search itself. Compiled
  * once per configured list.
  */
-function wordPatterns(configured: readonly string[]): { wordRe: RegExp | undefined; anyWord: RegExp | undefined } {
+function wordPatterns(configured: readonly string[]): WordPatterns | null {
   let found = patterns.get(configured);
-  if (!found) {
+  if (found === undefined) {
     const words = configured.filter((w) => w.trim() !== "");
     const alternatives = words.map(escape).join("|");
     found = words.length
       ? { wordRe: new RegExp(`(?<![\\p{L}\\p{N}_-])(${alternatives})(?![\\p{L}\\p{N}_-])`, "gu"), anyWord: new RegExp(alternatives, "u") }
-      : { wordRe: undefined, anyWord: undefined };
+      : null;
     patterns.set(configured, found);
   }
   return found;
@@ -209,7 +215,7 @@ export default defineRule<SC011Options>({
   run({ model, options, params, report }) {
     const allow = new Set(options.allow);
     const mention = new Set(options.mentions.map((m) => m.toLowerCase()));
-    const { wordRe, anyWord } = wordPatterns(options.words);
+    const words = wordPatterns(options.words);
     let spans: Map<number, Span[]> | undefined;
     /** Whether a position lies in a non-prose span (spans do not overlap: binary search by start). */
     const notProse = (line: number, column: number) => {
@@ -230,8 +236,8 @@ export default defineRule<SC011Options>({
     model.masked.forEach((text, i) => {
       const line = i + 1;
       const found: { column: number; text: string }[] = [];
-      if (wordRe && anyWord!.test(text)) {
-        for (const m of text.matchAll(wordRe)) {
+      if (words?.anyWord.test(text)) {
+        for (const m of text.matchAll(words.wordRe)) {
           const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
           const before = text.slice(Math.max(0, m.index - 8), m.index);
           if (STATUS.test(before)) continue;
