@@ -6,6 +6,7 @@
  *   node bench/run.mjs [--files 1000] [--seed 1] [--runs 3] [--scaling-runs 3]
  *                      [--sections main,floor,own,inproc,scaling,rules,patho,instructions]
  *                      [--patho-scale 1] [--instructions-every 10]
+ *                      [--node-flags "--single-threaded"] [--dist bench/out/dist-old]
  *                      [--json bench/out/results.json]
  *
  * Corpus: ../shared/corpus plus a generated specs tree (bench/generate.mjs),
@@ -28,12 +29,15 @@
  * Runs are interleaved in pairs (A B, then B A, …) so drift on a shared
  * machine hits both sides alike; ratios are medians of the pairs' ratios.
  * Each cli2 run is a child process with `--import bench/rusage.mjs`, which
- * reports its peak RSS and CPU time.
+ * reports its peak RSS and CPU time. `--node-flags` adds node options to
+ * those runs: with "--single-threaded" V8 collects garbage and compiles on
+ * the main thread, so CPU time is all the work of the run, whatever other
+ * threads the machine would have lent.
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateTree, prng } from "./generate.mjs";
 
@@ -52,11 +56,13 @@ const SCALING_RUNS = Number(arg("scaling-runs", "3"));
 const SECTIONS = new Set(arg("sections", "main,floor,own,inproc,scaling,rules,patho").split(","));
 const PATHO_SCALE = Number(arg("patho-scale", "1"));
 const JSON_OUT = arg("json", join(out, "results.json"));
+const NODE_FLAGS = arg("node-flags", "").split(/\s+/).filter(Boolean);
 
 const cli2 = join(root, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
-const dist = join(root, "dist/index.js");
+// --dist DIR: another build of the suite (e.g. an older commit's dist/ copied under bench/out/) for a before/after.
+const dist = join(resolvePath(arg("dist", join(root, "dist"))), "index.js");
 if (!existsSync(dist)) {
-  console.error("dist/index.js is missing: run `npm run build` first");
+  console.error(`${dist} is missing: run \`npm run build\` first`);
   process.exit(2);
 }
 
@@ -128,7 +134,7 @@ async function runCli(key, files) {
   rmSync(usage, { force: true });
   const list = files.map((f) => `:${relative(corpusDir, f)}`);
   const t0 = process.hrtime.bigint();
-  const r = await spawnNode(["--import", join(here, "rusage.mjs"), cli2, "--config", variants[key].file, ...list], {
+  const r = await spawnNode([...NODE_FLAGS, "--import", join(here, "rusage.mjs"), cli2, "--config", variants[key].file, ...list], {
     cwd: corpusDir,
     env: { BENCH_RUSAGE_FILE: usage },
   });
@@ -180,12 +186,13 @@ async function instrument(job) {
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, loadavgAtStart: loadavg().map((x) => x.toFixed(2)).join(" ") },
+  nodeFlags: NODE_FLAGS,
   corpus: { files: allFiles.length, generatedFiles: FILES, seed: SEED, MB: MB(sizeOf(allFiles)) },
 };
 const log = (s = "") => console.log(s);
 log(`corpus: ${allFiles.length} files, ${fmt(results.corpus.MB, 1)} MB (../shared/corpus + ${FILES} generated, seed ${SEED})`);
 log(`machine: ${results.machine.cpus}, node ${process.version}, load ${results.machine.loadavgAtStart}`);
-log(`markdownlint-cli2 runs: interleaved pairs, ${RUNS} runs per side; medians; ratios = median of per-pair ratios`);
+log(`markdownlint-cli2 runs: interleaved pairs, ${RUNS} runs per side; medians; ratios = median of per-pair ratios${NODE_FLAGS.length ? `; node ${NODE_FLAGS.join(" ")}` : ""}`);
 
 if (SECTIONS.has("main")) {
   log("\n== main: default rules (A) vs default rules + suite (B) ==");

@@ -101,12 +101,20 @@ function buildClaimRegex(labels: readonly string[]): RegExp {
   );
 }
 
+/** Labels and expressions per list of forms (a rule's options hand the same array to every file). */
+const setups = new WeakMap<readonly ClaimForm[], { byLabel: Map<string, ClaimForm>; regex: { probe: RegExp; exact: RegExp } }>();
+
 /** The claims of a document, read from its prose lines (code, HTML and link targets masked out). */
 export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): Claim[] {
   if (forms.length === 0) return [];
-  const byLabel = new Map<string, ClaimForm>();
-  for (const f of forms) byLabel.set(f.label.trim().toLowerCase().replace(/\s+/g, " "), f);
-  const regex = claimRegex(forms.map((f) => f.label));
+  let setup = setups.get(forms);
+  if (!setup) {
+    const byLabel = new Map<string, ClaimForm>();
+    for (const f of forms) byLabel.set(f.label.trim().toLowerCase().replace(/\s+/g, " "), f);
+    setup = { byLabel, regex: claimRegex(forms.map((f) => f.label)) };
+    setups.set(forms, setup);
+  }
+  const { byLabel, regex } = setup;
   const claims: Claim[] = [];
   model.masked.forEach((text, i) => {
     // A claim has a colon after its label and a digit after that.

@@ -5,6 +5,7 @@
  * with `grep -c`).
  */
 import { KIND_FILES } from "../lib/files.js";
+import { fromOptions } from "../lib/memo.js";
 import type { CodeBlock } from "../lib/model.js";
 import { is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
@@ -101,7 +102,7 @@ export default defineRule<SC004Options>({
     totals: is.boolean(),
   },
   run({ model, options, report }) {
-    const languages = new Set(options.languages.map((l) => l.trim().toLowerCase()));
+    const languages = fromOptions(options, "SC004", () => new Set(options.languages.map((l) => l.trim().toLowerCase())));
     const fences = model.codeBlocks.filter((b) => b.fenced && languages.has(fenceLanguage(b.info)));
     let missing = 0;
     for (const fence of fences) {

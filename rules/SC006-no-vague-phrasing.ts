@@ -19,6 +19,7 @@
  */
 import { KIND_FILES } from "../lib/files.js";
 import { normalizeHeading } from "../lib/headings.js";
+import { fromOptions } from "../lib/memo.js";
 import type { Section } from "../lib/model.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
 import {
@@ -294,6 +295,26 @@ function requirementSections(sections: readonly Section[], names: readonly strin
   return chosen;
 }
 
+/** What SC006 builds from its options: the same for every file with one configuration. */
+function setUp(options: SC006Options) {
+  const phrases = options.phrases.map((p) => (typeof p === "string" ? { phrase: p } : p));
+  const patterns = options.patterns.map((p) => (typeof p === "string" ? { pattern: p } : p));
+  const entries: Entry[] = [
+    ...phrases.map((p) => ({ label: p.phrase, suggestion: p.suggestion || DEFAULT_SUGGESTION, unlessMeasured: p.unlessMeasured ?? false })),
+    ...patterns.map((p) => ({ label: p.pattern, suggestion: p.suggestion || DEFAULT_SUGGESTION, unlessMeasured: p.unlessMeasured ?? false })),
+  ];
+  return {
+    phrases,
+    entries,
+    matchPhrases: phraseMatcher(phrases.map((p) => p.phrase)),
+    // Configured patterns run on a linear-time engine; the defaults are this rule's own.
+    compiled: compilePatterns(
+      patterns.map((p) => p.pattern),
+      BUILT_IN_PATTERNS,
+    ),
+  };
+}
+
 export default defineRule<SC006Options>({
   id: "SC006",
   slug: "no-vague-phrasing",
@@ -312,13 +333,7 @@ export default defineRule<SC006Options>({
     const units = proseUnits(model, (b) => b.kind !== "heading" && chosen.has(b.section));
     if (units.length === 0) return;
 
-    const phrases = options.phrases.map((p) => (typeof p === "string" ? { phrase: p } : p));
-    const patterns = options.patterns.map((p) => (typeof p === "string" ? { pattern: p } : p));
-    const entries: Entry[] = [
-      ...phrases.map((p) => ({ label: p.phrase, suggestion: p.suggestion || DEFAULT_SUGGESTION, unlessMeasured: p.unlessMeasured ?? false })),
-      ...patterns.map((p) => ({ label: p.pattern, suggestion: p.suggestion || DEFAULT_SUGGESTION, unlessMeasured: p.unlessMeasured ?? false })),
-    ];
-    const matchPhrases = phraseMatcher(phrases.map((p) => p.phrase));
+    const { phrases, entries, matchPhrases, compiled } = fromOptions(options, "SC006", () => setUp(options));
 
     // Quoted text is a mention ("the error reads "try again later""), not a requirement.
     const texts = units.map((u) => blankQuoted(u.text));
@@ -329,11 +344,6 @@ export default defineRule<SC006Options>({
         if (!inProperName(text, h.start, h.end)) hits.push({ unit: u, start: h.start, end: h.end, entry: h.phrase });
       }
     });
-    // Configured patterns run on a linear-time engine; the defaults are this rule's own.
-    const compiled = compilePatterns(
-      patterns.map((p) => p.pattern),
-      BUILT_IN_PATTERNS,
-    );
     for (const [u, p, index, length] of matchPatterns(compiled, texts)) {
       hits.push({ unit: u, start: index, end: index + length, entry: phrases.length + p });
     }

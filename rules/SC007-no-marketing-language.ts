@@ -33,6 +33,7 @@ import {
   proseUnits,
   type ProseUnit,
 } from "../lib/prose.js";
+import { fromOptions } from "../lib/memo.js";
 import { defineRule } from "../lib/rule.js";
 
 /** A category of marketing or prescriptive language. */
@@ -197,6 +198,29 @@ interface Hit {
 const VERDICT_SUGGESTION = "✅/❌ only on code examples, not as a verdict on a product or use case";
 const PRESCRIPTION_SUGGESTION = "what it does and its limits, not when to choose it";
 
+/** What SC007 builds from its options: the same for every file with one configuration. */
+function setUp(options: SC007Options) {
+  const categories = Object.entries(options.categories);
+  const phraseOwners = categories.flatMap(([category, spec]) =>
+    (spec.phrases ?? []).map((phrase) => ({ phrase, category, suggestion: spec.suggestion || `no ${category} language` })),
+  );
+  const sources: { source: string; category: string; suggestion: string }[] = [];
+  for (const [category, spec] of categories) {
+    for (const source of spec.patterns ?? []) sources.push({ source, category, suggestion: spec.suggestion || `no ${category} language` });
+  }
+  const markers = [...new Set(options.markers.map((m) => m.replace(/\uFE0F/g, "")))];
+  return {
+    phraseOwners,
+    matchPhrases: phraseMatcher(phraseOwners.map((p) => p.phrase)),
+    sources,
+    compiled: compilePatterns(
+      sources.map((s) => s.source),
+      BUILT_IN_PATTERNS,
+    ),
+    markerRe: markers.length > 0 ? new RegExp(`(?:${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\uFE0F?`, "gu") : undefined,
+  };
+}
+
 export default defineRule<SC007Options>({
   id: "SC007",
   slug: "no-marketing-language",
@@ -214,14 +238,10 @@ export default defineRule<SC007Options>({
     const units = proseUnits(model, () => true);
     if (units.length === 0) return;
     const texts = units.map((u) => blankQuoted(u.text));
-    const categories = Object.entries(options.categories);
     const hits: Hit[][] = units.map(() => []);
+    const { phraseOwners, matchPhrases, sources, compiled, markerRe } = fromOptions(options, "SC007", () => setUp(options));
 
     // Phrases (escaped literals, all categories in one expression).
-    const phraseOwners = categories.flatMap(([category, spec]) =>
-      (spec.phrases ?? []).map((phrase) => ({ phrase, category, suggestion: spec.suggestion || `no ${category} language` })),
-    );
-    const matchPhrases = phraseMatcher(phraseOwners.map((p) => p.phrase));
     texts.forEach((text, u) => {
       for (const h of matchPhrases(text)) {
         if (inProperName(text, h.start, h.end)) continue; // "Great Expectations", "Better Auth"
@@ -231,14 +251,6 @@ export default defineRule<SC007Options>({
     });
 
     // Patterns: configured ones run on a linear-time engine; the defaults are this rule's own.
-    const sources: { source: string; category: string; suggestion: string }[] = [];
-    for (const [category, spec] of categories) {
-      for (const source of spec.patterns ?? []) sources.push({ source, category, suggestion: spec.suggestion || `no ${category} language` });
-    }
-    const compiled = compilePatterns(
-      sources.map((s) => s.source),
-      BUILT_IN_PATTERNS,
-    );
     for (const [u, p, index, length] of matchPatterns(compiled, texts)) {
       hits[u].push({ start: index, end: index + length, category: sources[p].category, suggestion: sources[p].suggestion });
     }
@@ -250,9 +262,7 @@ export default defineRule<SC007Options>({
       });
     }
 
-    const markers = [...new Set(options.markers.map((m) => m.replace(/\uFE0F/g, "")))];
-    if (markers.length > 0) {
-      const markerRe = new RegExp(`(?:${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\uFE0F?`, "gu");
+    if (markerRe) {
       const codeStarts = new Set(model.codeBlocks.map((c) => c.line));
       units.forEach((unit, u) => {
         for (const span of verdictMarkers(unit, texts[u], markerRe, model.lines, codeStarts)) {

@@ -5,6 +5,7 @@
  * Python and runs nothing: see lib/python/ and docs/design/python-parser.md.
  */
 import { KIND_FILES } from "../lib/files.js";
+import { fromOptions } from "../lib/memo.js";
 import { is } from "../lib/options.js";
 import { checkPython } from "../lib/python/index.js";
 import { defineRule } from "../lib/rule.js";
@@ -30,7 +31,7 @@ export default defineRule<SC008Options>({
     languages: is.arrayOf((v) => (typeof v === "string" && v.trim() !== "" ? undefined : "a non-empty string"), "languages"),
   },
   run({ model, options, report }) {
-    const languages = new Set(options.languages.map((l) => l.trim().toLowerCase()));
+    const languages = fromOptions(options, "SC008", () => new Set(options.languages.map((l) => l.trim().toLowerCase())));
     for (const fence of model.codeBlocks) {
       if (!fence.fenced || !languages.has(fenceLanguage(fence.info))) continue;
       const problem = checkPython(`${fence.content.join("\n")}\n`);

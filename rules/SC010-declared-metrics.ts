@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import { type ClaimForm, claimSubjects, findClaims, type Measure, MEASURES, taskCounts } from "../lib/claims.js";
 import { acceptanceCriteria } from "../lib/criteria.js";
 import { globMatcher, KIND_FILES } from "../lib/files.js";
+import { fromOptions } from "../lib/memo.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
 import { fileFacts, filePath, isInside, projectRoot, resolveInside } from "../lib/project.js";
 import { optionRegExp } from "../lib/regex.js";
@@ -117,7 +118,9 @@ export default defineRule<SC010Options>({
     maxFileBytes: is.integer(0),
   },
   run({ model, options, params, report }) {
-    const forms = options.claims.filter((f) => !f.files || globMatcher(f.files)(params.name));
+    // Without per-form files the forms are the same array for every file (findClaims caches by it).
+    const scoped = fromOptions(options, "SC010", () => options.claims.some((f) => f.files));
+    const forms = scoped ? options.claims.filter((f) => !f.files || globMatcher(f.files)(params.name)) : options.claims;
     const claims = findClaims(model, forms);
     if (claims.length === 0) return;
 

@@ -11,6 +11,7 @@
  */
 import type { MicromarkToken } from "markdownlint";
 import { KIND_FILES } from "../lib/files.js";
+import { fromOptions } from "../lib/memo.js";
 import { is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
 
@@ -213,8 +214,10 @@ export default defineRule<SC011Options>({
     allow: is.strings(),
   },
   run({ model, options, params, report }) {
-    const allow = new Set(options.allow);
-    const mention = new Set(options.mentions.map((m) => m.toLowerCase()));
+    const { allow, mention } = fromOptions(options, "SC011", () => ({
+      allow: new Set(options.allow),
+      mention: new Set(options.mentions.map((m) => m.toLowerCase())),
+    }));
     const words = wordPatterns(options.words);
     let spans: Map<number, Span[]> | undefined;
     /** Whether a position lies in a non-prose span (spans do not overlap: binary search by start). */

@@ -4,6 +4,7 @@
  * tasks of one section share its prefix scheme.
  */
 import { KIND_FILES } from "../lib/files.js";
+import { fromOptions } from "../lib/memo.js";
 import type { ListItem, Section } from "../lib/model.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
 import { optionRegExp } from "../lib/regex.js";
@@ -48,7 +49,7 @@ export default defineRule<SC014Options>({
   defaults: SC014Defaults,
   schema: { requireIds: is.oneOf("always", "when-used", "never"), idPattern: patternCheck, samePrefix: is.boolean() },
   run({ model, options, report }) {
-    const pattern = optionRegExp(options.idPattern, "u", [SC014Defaults.idPattern]);
+    const pattern = fromOptions(options, "SC014", () => optionRegExp(options.idPattern, "u", [SC014Defaults.idPattern]));
     const tasks: Task[] = model.listItems
       .filter((item) => item.checked !== undefined)
       .map((item) => {

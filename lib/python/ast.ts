@@ -31,10 +31,14 @@ export function child(node: PyNode, field: string): PyNode | undefined {
   return isNode(value) ? value : undefined;
 }
 
-/** A list-of-nodes field (nulls kept out). */
-export function children(node: PyNode, field: string): PyNode[] {
+const NONE: readonly PyNode[] = Object.freeze([]);
+
+/** A list-of-nodes field (nulls kept out); the node's own array when it holds nothing else. */
+export function children(node: PyNode, field: string): readonly PyNode[] {
   const value = node[field];
-  return Array.isArray(value) ? (value.filter(isNode) as PyNode[]) : [];
+  if (!Array.isArray(value)) return NONE;
+  for (let k = 0; k < value.length; k++) if (!isNode(value[k])) return value.filter(isNode) as PyNode[];
+  return value as PyNode[];
 }
 
 /** A list field with its holes (Dict keys are null for `**spread`). */

@@ -635,7 +635,7 @@ function codegen(module: PyNode, scopes: Map<PyNode, Scope>, future: Future): vo
       if (a) forbidden(String(a.arg), a.lineno);
     }
   };
-  const keywords = (list: PyNode[]) => {
+  const keywords = (list: readonly PyNode[]) => {
     for (let i = 0; i < list.length; i++) {
       const name = list[i].arg;
       if (name === undefined || name === null) continue;

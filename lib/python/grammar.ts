@@ -120,7 +120,7 @@ export function grammarProblem(module: PyNode, index: SourceIndex): Problem | un
     const frame = stack.pop()!;
     const { node, parent, field, grand, grandField } = frame;
     const type = node.nodeType;
-    const inString = frame.inString || (node.lineno !== undefined && index.opaque(index.start(node)));
+    const inString = frame.inString || (index.hasOpaque && node.lineno !== undefined && index.opaque(index.start(node)));
 
     switch (type) {
       case "NamedExpr": {

@@ -14,6 +14,10 @@ const KEYWORDS = new Set([
 
 export class SourceIndex {
   private readonly lineText: string[] = [];
+  /** Per line: 1 when every character is ASCII (a byte column is then a string column), 0 when not. */
+  private readonly lineAscii: number[] = [];
+  /** Whether any offset range was rewritten. */
+  readonly hasOpaque: boolean;
 
   constructor(
     readonly text: string,
@@ -23,7 +27,9 @@ export class SourceIndex {
     private readonly shifts: ReadonlyMap<number, number> = new Map(),
     /** Offset ranges the parser saw rewritten (f-strings parsed as tuples): no token checks there. */
     private readonly opaqueRanges: readonly (readonly [number, number])[] = [],
-  ) {}
+  ) {
+    this.hasOpaque = opaqueRanges.length > 0;
+  }
 
   /** Whether an offset lies in a rewritten range. */
   opaque(offset: number): boolean {
@@ -45,6 +51,9 @@ export class SourceIndex {
   offset(line: number, byteColumn: number): number {
     const start = (this.lineStarts[line - 1] ?? this.text.length) + (this.shifts.get(line) ?? 0);
     const text = this.line(line);
+    let ascii = this.lineAscii[line];
+    if (ascii === undefined) this.lineAscii[line] = ascii = /^[\x00-\x7f]*$/.test(text) ? 1 : 0;
+    if (ascii === 1) return start + Math.min(byteColumn, text.length);
     let bytes = 0;
     let k = 0;
     while (k < text.length && bytes < byteColumn) {
