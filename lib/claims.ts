@@ -67,7 +67,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * markers, a checkbox or heading hashes), an optionally emphasised label, a
  * colon, an optional approximation, and the number.
  */
-function claimRegex(labels: readonly string[]): { probe: RegExp; exact: RegExp } {
+export function claimRegex(labels: readonly string[]): { probe: RegExp; exact: RegExp } {
   const key = JSON.stringify(labels);
   let cached = regexCache.get(key);
   if (!cached) {
@@ -102,7 +102,35 @@ function buildClaimRegex(labels: readonly string[]): RegExp {
 }
 
 /** Labels and expressions per list of forms (a rule's options hand the same array to every file). */
-const setups = new WeakMap<readonly ClaimForm[], { byLabel: Map<string, ClaimForm>; regex: { probe: RegExp; exact: RegExp } }>();
+const setups = new WeakMap<
+  readonly ClaimForm[],
+  { byLabel: Map<string, ClaimForm>; regex: { probe: RegExp; exact: RegExp }; quick: readonly string[] | undefined }
+>();
+
+/**
+ * The labels for `mayBeClaim` (lower case, single spaces), or undefined when
+ * the quick test cannot stand in for the expression's case-insensitive
+ * match: a label with a character outside printable ASCII, or with ":", "*"
+ * or "_" (the test cuts the text at the first colon and strips emphasis).
+ */
+export function quickLabels(labels: readonly string[]): string[] | undefined {
+  const out = labels.map((l) => l.trim().toLowerCase().replace(/\s+/g, " "));
+  return out.every((l) => l !== "" && /^[\x20-\x7e]+$/.test(l) && !/[:*_]/.test(l)) ? out : undefined;
+}
+
+/**
+ * Whether the text before a line's first colon can end a claim's label: a
+ * necessary condition of the claim expression, which wants the label, at
+ * most one emphasis marker and spaces right before that colon (no earlier
+ * colon fits: neither the list and quote markers nor the labels hold one).
+ * Lower-casing equals the expression's case folding on ASCII only, so any
+ * other text is left to the expression.
+ */
+export function mayBeClaim(head: string, labels: readonly string[]): boolean {
+  if (!/^[\x00-\x7f]*$/.test(head)) return true;
+  const end = head.trimEnd().replace(/[*_]{1,2}$/, "").toLowerCase().replace(/\s+/g, " ");
+  return labels.some((l) => end.endsWith(l));
+}
 
 /** The claims of a document, read from its prose lines (code, HTML and link targets masked out). */
 export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): Claim[] {
@@ -111,15 +139,16 @@ export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): C
   if (!setup) {
     const byLabel = new Map<string, ClaimForm>();
     for (const f of forms) byLabel.set(f.label.trim().toLowerCase().replace(/\s+/g, " "), f);
-    setup = { byLabel, regex: claimRegex(forms.map((f) => f.label)) };
+    setup = { byLabel, regex: claimRegex(forms.map((f) => f.label)), quick: quickLabels(forms.map((f) => f.label)) };
     setups.set(forms, setup);
   }
-  const { byLabel, regex } = setup;
+  const { byLabel, regex, quick } = setup;
   const claims: Claim[] = [];
   model.masked.forEach((text, i) => {
     // A claim has a colon after its label and a digit after that.
     const colon = text.indexOf(":");
-    if (colon < 0 || !/\d/.test(text.slice(colon)) || !regex.probe.test(text)) return;
+    if (colon < 0 || !/\d/.test(text.slice(colon))) return;
+    if ((quick && !mayBeClaim(text.slice(0, colon), quick)) || !regex.probe.test(text)) return;
     const m = regex.exact.exec(text);
     if (!m) return;
     const form = byLabel.get(m[1].toLowerCase().replace(/\s+/g, " "));
