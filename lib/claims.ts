@@ -4,6 +4,7 @@
  * from the document model: pure helpers for SC010 declared-metrics.
  */
 import type { DocumentModel, ListItem } from "./model.js";
+import { escapeRegExp } from "./regex.js";
 
 /** What a claim counts. */
 export type Measure =
@@ -60,7 +61,6 @@ export interface Claim {
   grouped: boolean;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * A claim regex for some labels: at the start of a line (after quote and list
@@ -85,7 +85,7 @@ const regexCache = new Map<string, { probe: RegExp; exact: RegExp }>();
 function buildClaimRegex(labels: readonly string[]): RegExp {
   const alternatives = [...labels]
     .sort((a, b) => b.length - a.length)
-    .map((l) => l.trim().split(/\s+/).map(escape).join("\\s+"))
+    .map((l) => l.trim().split(/\s+/).map(escapeRegExp).join("\\s+"))
     .join("|");
   return new RegExp(
     "^\\s*(?:>\\s*)*(?:(?:[-*+]|\\d{1,9}[.)])\\s+)?(?:\\[[ xX]\\]\\s+)?(?:#{1,6}\\s+)?" +

@@ -11,7 +11,7 @@
  * run them (`compilePatterns`, lib/regex.ts).
  */
 import type { DocumentModel, TextBlock } from "./model.js";
-import { optionRegExp } from "./regex.js";
+import { escapeRegExp, optionRegExp } from "./regex.js";
 
 /** One paragraph, heading or table row to search. */
 export interface ProseUnit {
@@ -143,14 +143,13 @@ export function hasCode(unit: ProseUnit, start: number, end: number): boolean {
   return false;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The regular expression source of a literal phrase (see phraseMatcher), without the word boundaries. */
 function phraseBody(phrase: string): string {
   return phrase
     .trim()
     .split(/\s+/)
-    .map((word) => word.split("-").map(escape).join("[-\\u2010\\u2011]"))
+    .map((word) => word.split("-").map(escapeRegExp).join("[-\\u2010\\u2011]"))
     .join("\\s+");
 }
 

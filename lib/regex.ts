@@ -28,6 +28,9 @@
  */
 import { RE2JS } from "re2js";
 
+/** A literal as a regular-expression source that matches exactly it. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const RE2_FLAG: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL };
 
 /** Compile a JavaScript pattern for RE2; throws a SyntaxError naming what RE2 does not support. */

@@ -18,7 +18,7 @@
  * A column is null (shown as "-") when its rule did not check the document.
  */
 import { relative, resolve, sep } from "node:path";
-import { fenceLanguage, pythonComments } from "../rules/SC004-code-fence-verified.js";
+import { fenceLanguage, pythonComments } from "./fences.js";
 import { type BudgetEntry, documentBudgets } from "./budgets.js";
 import { acceptanceCriteria } from "./criteria.js";
 import { isDiagramBlock } from "./diagram.js";

@@ -19,6 +19,7 @@
  * pattern can hang a run; the defaults are this rule's own.
  */
 import { KIND_FILES } from "../lib/files.js";
+import { fromOptions } from "../lib/memo.js";
 import { type Check, is } from "../lib/options.js";
 import {
   atClauseStart,
@@ -33,7 +34,7 @@ import {
   proseUnits,
   type ProseUnit,
 } from "../lib/prose.js";
-import { fromOptions } from "../lib/memo.js";
+import { escapeRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 
 /** A category of marketing or prescriptive language. */
@@ -217,7 +218,7 @@ function setUp(options: SC007Options) {
       sources.map((s) => s.source),
       BUILT_IN_PATTERNS,
     ),
-    markerRe: markers.length > 0 ? new RegExp(`(?:${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\uFE0F?`, "gu") : undefined,
+    markerRe: markers.length > 0 ? new RegExp(`(?:${markers.map(escapeRegExp).join("|")})\\uFE0F?`, "gu") : undefined,
   };
 }
 

@@ -4,12 +4,12 @@
  * decides (seed 002 runs `py_compile` on each snippet). The check needs no
  * Python and runs nothing: see lib/python/ and docs/design/python-parser.md.
  */
+import { fenceLanguage } from "../lib/fences.js";
 import { KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
 import { is } from "../lib/options.js";
 import { checkPython } from "../lib/python/index.js";
 import { defineRule } from "../lib/rule.js";
-import { fenceLanguage } from "./SC004-code-fence-verified.js";
 
 export interface SC008Options {
   /** Info-string languages that make a fence a python fence (first word, compared case-insensitively). */

@@ -15,6 +15,7 @@
 import { dirname, join } from "node:path";
 import { type ClaimForm, claimSubjects, findClaims, type Measure, MEASURES, taskCounts } from "../lib/claims.js";
 import { acceptanceCriteria } from "../lib/criteria.js";
+import { fenceLanguage, pythonComments } from "../lib/fences.js";
 import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
@@ -22,7 +23,6 @@ import { fileFacts, filePath, isInside, projectRoot, resolveInside } from "../li
 import { optionRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 import { countWcWords, type CountMode } from "../lib/words.js";
-import { fenceLanguage, pythonComments } from "./SC004-code-fence-verified.js";
 
 export type { ClaimForm, Measure } from "../lib/claims.js";
 

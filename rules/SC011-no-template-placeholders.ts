@@ -13,6 +13,7 @@ import type { MicromarkToken } from "markdownlint";
 import { KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
 import { is } from "../lib/options.js";
+import { escapeRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 
 export interface SC011Options {
@@ -102,7 +103,6 @@ function quotations(text: string): (column: number, length: number) => boolean {
   };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A span of the document, 1-based lines and columns, end exclusive. */
 interface Span {
@@ -180,7 +180,7 @@ function wordPatterns(configured: readonly string[]): WordPatterns | null {
   let found = patterns.get(configured);
   if (found === undefined) {
     const words = configured.filter((w) => w.trim() !== "");
-    const alternatives = words.map(escape).join("|");
+    const alternatives = words.map(escapeRegExp).join("|");
     found = words.length
       ? { wordRe: new RegExp(`(?<![\\p{L}\\p{N}_-])(${alternatives})(?![\\p{L}\\p{N}_-])`, "gu"), anyWord: new RegExp(alternatives, "u") }
       : null;
