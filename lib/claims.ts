@@ -61,6 +61,8 @@ export interface Claim {
   grouped: boolean;
 }
 
+/** A label as claims are looked up: trimmed, lower case, single spaces. */
+const labelKey = (label: string) => label.trim().toLowerCase().replace(/\s+/g, " ");
 
 /**
  * A claim regex for some labels: at the start of a line (after quote and list
@@ -68,19 +70,10 @@ export interface Claim {
  * colon, an optional approximation, and the number.
  */
 export function claimRegex(labels: readonly string[]): { probe: RegExp; exact: RegExp } {
-  const key = JSON.stringify(labels);
-  let cached = regexCache.get(key);
-  if (!cached) {
-    const exact = buildClaimRegex(labels);
-    // Most lines are no claim: a probe without match indices ("d") rejects them faster.
-    cached = { probe: new RegExp(exact.source, "iu"), exact };
-    if (regexCache.size >= 64) regexCache.clear();
-    regexCache.set(key, cached);
-  }
-  return cached;
+  const exact = buildClaimRegex(labels);
+  // Most lines are no claim: a probe without match indices ("d") rejects them faster.
+  return { probe: new RegExp(exact.source, "iu"), exact };
 }
-
-const regexCache = new Map<string, { probe: RegExp; exact: RegExp }>();
 
 function buildClaimRegex(labels: readonly string[]): RegExp {
   const alternatives = [...labels]
@@ -101,7 +94,7 @@ function buildClaimRegex(labels: readonly string[]): RegExp {
   );
 }
 
-/** Labels and expressions per list of forms (a rule's options hand the same array to every file). */
+/** Labels and expressions per list of forms (SC010 hands the same array to every file with the same forms). */
 const setups = new WeakMap<
   readonly ClaimForm[],
   { byLabel: Map<string, ClaimForm>; regex: { probe: RegExp; exact: RegExp }; quick: readonly string[] | undefined }
@@ -114,7 +107,7 @@ const setups = new WeakMap<
  * or "_" (the test cuts the text at the first colon and strips emphasis).
  */
 export function quickLabels(labels: readonly string[]): string[] | undefined {
-  const out = labels.map((l) => l.trim().toLowerCase().replace(/\s+/g, " "));
+  const out = labels.map(labelKey);
   return out.every((l) => l !== "" && /^[\x20-\x7e]+$/.test(l) && !/[:*_]/.test(l)) ? out : undefined;
 }
 
@@ -138,7 +131,7 @@ export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): C
   let setup = setups.get(forms);
   if (!setup) {
     const byLabel = new Map<string, ClaimForm>();
-    for (const f of forms) byLabel.set(f.label.trim().toLowerCase().replace(/\s+/g, " "), f);
+    for (const f of forms) byLabel.set(labelKey(f.label), f);
     setup = { byLabel, regex: claimRegex(forms.map((f) => f.label)), quick: quickLabels(forms.map((f) => f.label)) };
     setups.set(forms, setup);
   }
@@ -151,7 +144,7 @@ export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): C
     if ((quick && !mayBeClaim(text.slice(0, colon), quick)) || !regex.probe.test(text)) return;
     const m = regex.exact.exec(text);
     if (!m) return;
-    const form = byLabel.get(m[1].toLowerCase().replace(/\s+/g, " "));
+    const form = byLabel.get(labelKey(m[1]));
     if (!form) return;
     if (m[5] && !UNITS[form.measure].includes(m[5].toLowerCase())) return;
     const number = m[3];

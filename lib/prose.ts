@@ -143,7 +143,6 @@ export function hasCode(unit: ProseUnit, start: number, end: number): boolean {
   return false;
 }
 
-
 /** The regular expression source of a literal phrase (see phraseMatcher), without the word boundaries. */
 function phraseBody(phrase: string): string {
   return phrase

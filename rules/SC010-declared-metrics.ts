@@ -118,9 +118,13 @@ export default defineRule<SC010Options>({
     maxFileBytes: is.integer(0),
   },
   run({ model, options, params, report }) {
-    // Without per-form files the forms are the same array for every file (findClaims caches by it).
-    const scoped = fromOptions(options, "SC010", () => options.claims.some((f) => f.files));
-    const forms = scoped ? options.claims.filter((f) => !f.files || globMatcher(f.files)(params.name)) : options.claims;
+    // The forms that apply to this file, as the same array for every file
+    // they apply to (findClaims builds its expressions once per array).
+    const applies = options.claims.map((f) => !f.files || globMatcher(f.files)(params.name));
+    const selections = fromOptions(options, "SC010", () => new Map<string, ClaimForm[]>());
+    const key = applies.map(Number).join("");
+    let forms = selections.get(key);
+    if (!forms) selections.set(key, (forms = options.claims.filter((_, i) => applies[i])));
     const claims = findClaims(model, forms);
     if (claims.length === 0) return;
 

@@ -103,7 +103,6 @@ function quotations(text: string): (column: number, length: number) => boolean {
   };
 }
 
-
 /** A span of the document, 1-based lines and columns, end exclusive. */
 interface Span {
   startLine: number;
@@ -168,25 +167,18 @@ interface WordPatterns {
   /** Any of the words anywhere: a quick rejection of most lines. */
   anyWord: RegExp;
 }
-const patterns = new WeakMap<readonly string[], WordPatterns | null>();
 
 /**
  * The placeholder words as a whole-word expression, and a bare alternation
  * that rejects the lines holding none of them first: most lines hold none,
- * and `matchAll` on every line cost more than the search itself. Compiled
- * once per configured list.
+ * and `matchAll` on every line cost more than the search itself.
  */
 function wordPatterns(configured: readonly string[]): WordPatterns | null {
-  let found = patterns.get(configured);
-  if (found === undefined) {
-    const words = configured.filter((w) => w.trim() !== "");
-    const alternatives = words.map(escapeRegExp).join("|");
-    found = words.length
-      ? { wordRe: new RegExp(`(?<![\\p{L}\\p{N}_-])(${alternatives})(?![\\p{L}\\p{N}_-])`, "gu"), anyWord: new RegExp(alternatives, "u") }
-      : null;
-    patterns.set(configured, found);
-  }
-  return found;
+  const words = configured.filter((w) => w.trim() !== "");
+  const alternatives = words.map(escapeRegExp).join("|");
+  return words.length
+    ? { wordRe: new RegExp(`(?<![\\p{L}\\p{N}_-])(${alternatives})(?![\\p{L}\\p{N}_-])`, "gu"), anyWord: new RegExp(alternatives, "u") }
+    : null;
 }
 
 const inside = (span: Span, line: number, column: number) =>
@@ -214,11 +206,11 @@ export default defineRule<SC011Options>({
     allow: is.strings(),
   },
   run({ model, options, params, report }) {
-    const { allow, mention } = fromOptions(options, "SC011", () => ({
+    const { allow, mention, words } = fromOptions(options, "SC011", () => ({
       allow: new Set(options.allow),
       mention: new Set(options.mentions.map((m) => m.toLowerCase())),
+      words: wordPatterns(options.words),
     }));
-    const words = wordPatterns(options.words);
     let spans: Map<number, Span[]> | undefined;
     /** Whether a position lies in a non-prose span (spans do not overlap: binary search by start). */
     const notProse = (line: number, column: number) => {
