@@ -125,6 +125,9 @@ export function mayBeClaim(head: string, labels: readonly string[]): boolean {
   return labels.some((l) => end.endsWith(l));
 }
 
+/** A digit, searched from `lastIndex` (after a line's first colon). */
+const DIGIT = /\d/g;
+
 /** The claims of a document, read from its prose lines (code, HTML and link targets masked out). */
 export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): Claim[] {
   if (forms.length === 0) return [];
@@ -140,7 +143,9 @@ export function findClaims(model: DocumentModel, forms: readonly ClaimForm[]): C
   model.masked.forEach((text, i) => {
     // A claim has a colon after its label and a digit after that.
     const colon = text.indexOf(":");
-    if (colon < 0 || !/\d/.test(text.slice(colon))) return;
+    if (colon < 0) return;
+    DIGIT.lastIndex = colon;
+    if (!DIGIT.test(text)) return;
     if ((quick && !mayBeClaim(text.slice(0, colon), quick)) || !regex.probe.test(text)) return;
     const m = regex.exact.exec(text);
     if (!m) return;

@@ -40,7 +40,10 @@ const byIdentity = new WeakMap<readonly string[], (path: string) => boolean>();
  * A matcher for a list of glob patterns (picomatch, dot files included).
  * Throws on a pattern picomatch cannot compile; callers validate options
  * first. Cached per array (options objects are stable across files) and per
- * content.
+ * content, so rules with the same patterns (every rule's default `ignores`)
+ * share one matcher. markdownlint runs every rule on a file before the next
+ * file, and each rule asks about the same name: a matcher remembers its last
+ * answer.
  */
 export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
   let matcher = byIdentity.get(patterns);
@@ -49,9 +52,15 @@ export function globMatcher(patterns: readonly string[]): (path: string) => bool
   matcher = cache.get(key);
   if (!matcher) {
     const compiled = patterns.map((p) => picomatch(p, { dot: true }));
+    let lastPath: string | undefined;
+    let lastResult = false;
     matcher = (path: string) => {
-      const p = normalizePath(path);
-      return compiled.some((m) => m(p));
+      if (path !== lastPath) {
+        const p = normalizePath(path);
+        lastResult = compiled.some((m) => m(p));
+        lastPath = path;
+      }
+      return lastResult;
     };
     if (cache.size >= 256) cache.clear();
     cache.set(key, matcher);
@@ -60,21 +69,7 @@ export function globMatcher(patterns: readonly string[]): (path: string) => bool
   return matcher;
 }
 
-// Every rule asks about every file, and most rules share their `files` and
-// `ignores` arrays: remember the answer per pair of arrays and file name.
-const selections = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, boolean>>>();
-
 /** Whether a file is selected by `files` and not excluded by `ignores`. */
 export function isSelected(name: string, files: readonly string[], ignores: readonly string[]): boolean {
-  let byIgnores = selections.get(files);
-  if (!byIgnores) selections.set(files, (byIgnores = new WeakMap()));
-  let names = byIgnores.get(ignores);
-  if (!names) byIgnores.set(ignores, (names = new Map()));
-  let selected = names.get(name);
-  if (selected === undefined) {
-    selected = globMatcher(files)(name) && !globMatcher(ignores)(name);
-    if (names.size >= 4096) names.clear();
-    names.set(name, selected);
-  }
-  return selected;
+  return globMatcher(files)(name) && !globMatcher(ignores)(name);
 }

@@ -29,7 +29,21 @@ export function normalizeHeading(text: string): string {
   return key;
 }
 
+// The same steps for ASCII text, without Unicode classes: no ASCII character
+// is an emoji or a symbol (\p{So}), letters and digits are [A-Za-z0-9], and
+// case-insensitive Unicode matching differs from ASCII only on non-ASCII
+// text. test/headings.test.ts holds both to the same keys.
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_TRAILING_PARENTHETICALS = /(\s*(\([^()]*\)|\[[^[\]]*\]))+\s*$/;
+const ASCII_LEADING_NUMBERING = /^\s*(((phase|step|part|stage|checkpoint|section)\s+)?(\d+(\.\d+)*|[ivx]+|[a-z])[.):]?(?=\s)\s*[:.\-]?\s*)/i;
+
 function normalize(text: string): string {
+  if (!NON_ASCII.test(text)) {
+    let t = text.replace(ASCII_TRAILING_PARENTHETICALS, "");
+    const stripped = t.replace(ASCII_LEADING_NUMBERING, "");
+    if (/[A-Za-z0-9]/.test(stripped)) t = stripped;
+    return t.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim().split(" ").map(singular).join(" ");
+  }
   let t = text.replace(EMOJI_AND_SYMBOLS, " ");
   t = t.replace(TRAILING_PARENTHETICALS, "");
   // Numbering is stripped only when something is left after it.

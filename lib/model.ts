@@ -241,22 +241,41 @@ function inlineWalk(token: MicromarkToken, masks: MicromarkToken[]): string {
 const WALK_TEXT = 1;
 const WALK_MASKS = 2;
 
-// normalizeHeading remembers the headings it has seen (they repeat across a tree).
+/**
+ * A section. Its matching key and "(N+ words)" budget are read from the
+ * title on first use: most files have no rule that looks at either, and
+ * normalising every heading of every file was a fifth of the model's time.
+ */
+class SectionNode implements Section {
+  endLine: number;
+  readonly children: Section[] = [];
+  readonly words: { prose: number; wc: number };
+  #key: string | undefined;
+  #budget: number | undefined | null = null;
+  constructor(
+    counts: WordCounts,
+    readonly level: number,
+    readonly title: string,
+    readonly line: number,
+    readonly headingEndLine: number,
+    readonly parent: Section | undefined,
+  ) {
+    this.endLine = line;
+    // `words` reads the document's lazy counts, which need the section itself.
+    this.words = new SectionWords(counts, this);
+  }
+  get key(): string {
+    // normalizeHeading remembers the headings it has seen (they repeat across a tree).
+    return (this.#key ??= normalizeHeading(this.title));
+  }
+  get budget(): number | undefined {
+    if (this.#budget === null) this.#budget = this.level === 0 ? undefined : headingBudget(this.title);
+    return this.#budget;
+  }
+}
+
 function newSection(counts: WordCounts, level: number, title: string, line: number, headingEndLine: number, parent?: Section): Section {
-  // `words` reads the document's lazy counts, which need the section itself.
-  const section = {
-    level,
-    title,
-    key: normalizeHeading(title),
-    budget: level === 0 ? undefined : headingBudget(title),
-    line,
-    headingEndLine,
-    endLine: line,
-    parent,
-    children: [] as Section[],
-  } as Section;
-  section.words = new SectionWords(counts, section);
-  return section;
+  return new SectionNode(counts, level, title, line, headingEndLine, parent);
 }
 
 /**

@@ -13,8 +13,9 @@
  * reads each referenced file once, and a long-lived process (an editor) never
  * sees stale facts.
  */
-import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
+import { lstatPath } from "./fsmemo.js";
 import { countWcWords } from "./words.js";
 
 /**
@@ -141,7 +142,7 @@ export function resolveInside(root: string, target: string): Resolved {
       const next = join(current, part);
       let info;
       try {
-        info = lstatSync(next);
+        info = lstatPath(next);
       } catch {
         return { status: "missing" };
       }
@@ -162,7 +163,7 @@ export function resolveInside(root: string, target: string): Resolved {
         pending.push(...link.split(/[\\/]/).filter(Boolean).reverse());
       }
     }
-    const info = lstatSync(current);
+    const info = lstatPath(current);
     if (info.isDirectory()) return { status: "directory", real: current };
     if (info.isFile()) return { status: "file", real: current };
     return { status: "unreadable" };

@@ -6,6 +6,7 @@
 import type { Rule, RuleOnError, RuleOnErrorFixInfo, RuleParams } from "markdownlint";
 import { detached } from "./detach.js";
 import { DEFAULT_IGNORES, isSelected } from "./files.js";
+import { withFsMemo } from "./fsmemo.js";
 import { type DocumentModel, getModel } from "./model.js";
 import { currentObserver } from "./observe.js";
 import { type Check, is, readOptions, type Schema } from "./options.js";
@@ -131,7 +132,7 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
       try {
         const model = getModel(params);
         currentObserver()?.({ rule: spec.id, file: params.name, options: options as unknown as Record<string, unknown>, model });
-        spec.run({ params, model, options, report });
+        withFsMemo(() => spec.run({ params, model, options, report }));
       } catch (error) {
         // A rule must never take markdownlint down: report instead of throwing.
         report({ line: 1, detail: `Internal error in ${name}: ${(error as Error)?.message ?? String(error)}` });

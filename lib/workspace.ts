@@ -11,9 +11,10 @@
  * above the project (a checkout under `/home/me/requirements/…`) never make
  * a workspace.
  */
-import { type Dirent, existsSync, readdirSync } from "node:fs";
+import { type Dirent, existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { globMatcher, normalizePath } from "./files.js";
+import { readDirEntries } from "./fsmemo.js";
 
 /** Where workspaces live. */
 export interface WorkspaceLocation {
@@ -79,7 +80,7 @@ export function findWorkspace(
 /** Entries of a directory, or [] when it cannot be read. */
 export function listDir(dir: string): Dirent[] {
   try {
-    return readdirSync(dir, { withFileTypes: true });
+    return readDirEntries(dir);
   } catch {
     return [];
   }
