@@ -389,7 +389,10 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
   sections.push(root);
   const listItems: ListItem[] = [];
   const codeBlocks: CodeBlock[] = [];
-  const masked = lines.slice();
+  // A loop, not lines.slice(): markdownlint freezes `lines`, and slicing a
+  // frozen array takes V8's slow path (a tenth of the model's own time).
+  const masked = new Array<string>(lines.length);
+  for (let i = 0; i < lines.length; i++) masked[i] = lines[i];
   const maskSpans: MicromarkToken[] = [];
 
   // Section stack: current open sections by level.
@@ -451,13 +454,16 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     switch (token.type as string) {
       case "atxHeading":
       case "setextHeading": {
-        const textToken = token.children.find((c) => c.type === "atxHeadingText" || c.type === "setextHeadingText");
+        // markdownlint freezes tokens, and V8 (node 20) runs find/filter/some on a
+        // frozen array ten to thirty times slower: the children are copied first.
+        const children = [...token.children];
+        const textToken = children.find((c) => c.type === "atxHeadingText" || c.type === "setextHeadingText");
         const text = textToken ? inlineWalk(textToken, maskSpans) : "";
         const title = text.trim();
         const seq =
           token.type === "atxHeading"
-            ? token.children.find((c) => c.type === "atxHeadingSequence")?.text.length ?? 1
-            : token.children.some((c) => c.type === "setextHeadingLine" && c.text.trimStart().startsWith("-"))
+            ? children.find((c) => c.type === "atxHeadingSequence")?.text.length ?? 1
+            : children.some((c) => c.type === "setextHeadingLine" && c.text.trimStart().startsWith("-"))
               ? 2
               : 1;
         // Headings inside lists or quotes do not open sections.
@@ -532,9 +538,15 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
 
   maskAll(masked, maskSpans);
 
-  // Line → innermost section, for rules that start from a line.
-  const owner = new Array<Section>(lastLine + 2).fill(root);
-  for (const s of sections) if (s.level > 0) for (let l = s.line; l <= s.endLine && l <= lastLine; l++) owner[l] = s;
+  // Line → innermost section, for rules that start from a line; built on first use.
+  let owner: Section[] | undefined;
+  const sectionAt = (line: number): Section => {
+    if (!owner) {
+      owner = new Array<Section>(lastLine + 2).fill(root);
+      for (const s of sections) if (s.level > 0) for (let l = s.line; l <= s.endLine && l <= lastLine; l++) owner[l] = s;
+    }
+    return owner[line] ?? root;
+  };
 
   return {
     lines,
@@ -544,21 +556,24 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     codeBlocks,
     blocks,
     masked,
-    sectionAt: (line: number) => owner[line] ?? root,
+    sectionAt,
   };
 }
 
 function codeBlock(token: MicromarkToken, section: Section): CodeBlock {
   const fenced = token.type === "codeFenced";
-  const fences = token.children.filter((c) => c.type === "codeFencedFence");
-  const infoToken = fences[0]?.children.find((c) => c.type === "codeFencedFenceInfo");
-  const metaToken = fences[0]?.children.find((c) => c.type === "codeFencedFenceMeta");
+  // Copies: builtins are slow on markdownlint's frozen arrays (see the headings above).
+  const children = [...token.children];
+  const fences = children.filter((c) => c.type === "codeFencedFence");
+  const fenceParts = fences.length > 0 ? [...fences[0].children] : [];
+  const infoToken = fenceParts.find((c) => c.type === "codeFencedFenceInfo");
+  const metaToken = fenceParts.find((c) => c.type === "codeFencedFenceMeta");
   const info = [infoToken?.text ?? "", metaToken?.text ?? ""].join(" ").trim();
   const contentLine = fenced ? token.startLine + 1 : token.startLine;
   const lastContentLine = fenced && fences.length > 1 ? token.endLine - 1 : token.endLine;
   const content: string[] = [];
   for (let l = contentLine; l <= lastContentLine; l++) content.push("");
-  for (const c of token.children) {
+  for (const c of children) {
     if (c.type === "codeFlowValue" && c.startLine >= contentLine && c.startLine <= lastContentLine) {
       content[c.startLine - contentLine] = c.text;
     }
