@@ -46,7 +46,16 @@ export function readDirEntries(dir: string): Dirent[] {
   return remembered(listings, dir, () => readdirSync(dir, { withFileTypes: true }));
 }
 
-/** `lstatSync(path)`, remembered inside `withFsMemo`; throws as it does. */
-export function lstatPath(path: string): Stats {
-  return remembered(stats, path, () => lstatSync(path));
+/**
+ * `lstatSync(path)`, remembered inside `withFsMemo`: undefined when nothing
+ * is there, and throws as `lstatSync` does for any other error. A missing
+ * path makes no exception: node builds each one with a stack trace, and
+ * SC009 meets a missing path for every reference to code not written yet
+ * (half of a generated tree's references), which made the young-generation
+ * collector copy several MB more on every collection.
+ */
+export function lstatPath(path: string): Stats | undefined {
+  const found = remembered(stats, path, () => lstatSync(path, { throwIfNoEntry: false }) ?? MISSING);
+  return found === MISSING ? undefined : found;
 }
+const MISSING = {} as Stats;

@@ -106,17 +106,32 @@ const cache = new WeakMap<readonly string[], DocumentModel>();
 // model alive at a time; markdownlint-cli2 lints eight files concurrently and
 // the models otherwise outlived their files into the old generation (peak
 // memory). Were the previous file asked for again, its model is rebuilt.
+// Through the asynchronous API (markdownlint-cli2, the editor) each file is
+// linted in one task, so the model is also dropped in a microtask once that
+// task ends: kept until the next file's rules, it lived through that file's
+// parse, which got it (and the text it holds) copied by the young-generation
+// collector and often promoted. The microtask holds no reference to the model.
 let current: WeakRef<readonly string[]> | undefined;
+let generation = 0;
+
+function dropCurrent() {
+  const previous = current?.deref();
+  if (previous) cache.delete(previous);
+  current = undefined;
+}
 
 /** The shared model of the file a rule is looking at. */
 export function getModel(params: Pick<RuleParams, "lines" | "parsers">): DocumentModel {
   let model = cache.get(params.lines);
   if (!model) {
-    const previous = current?.deref();
-    if (previous) cache.delete(previous);
+    dropCurrent();
     model = buildModel(params.lines, params.parsers?.micromark?.tokens ?? []);
     cache.set(params.lines, model);
     current = new WeakRef(params.lines);
+    const built = ++generation;
+    queueMicrotask(() => {
+      if (generation === built) dropCurrent();
+    });
   }
   return model;
 }

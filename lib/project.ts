@@ -146,6 +146,7 @@ export function resolveInside(root: string, target: string): Resolved {
       } catch {
         return { status: "missing" };
       }
+      if (!info) return { status: "missing" };
       if (!info.isSymbolicLink()) {
         current = next;
         continue;
@@ -164,6 +165,7 @@ export function resolveInside(root: string, target: string): Resolved {
       }
     }
     const info = lstatPath(current);
+    if (!info) return { status: "unreadable" };
     if (info.isDirectory()) return { status: "directory", real: current };
     if (info.isFile()) return { status: "file", real: current };
     return { status: "unreadable" };
