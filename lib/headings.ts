@@ -29,30 +29,41 @@ export function normalizeHeading(text: string): string {
   return key;
 }
 
-// The same steps for ASCII text, without Unicode classes: no ASCII character
-// is an emoji or a symbol (\p{So}), letters and digits are [A-Za-z0-9], and
-// case-insensitive Unicode matching differs from ASCII only on non-ASCII
-// text. test/headings.test.ts holds both to the same keys.
+/**
+ * The expressions of one normalisation. ASCII text takes the same expressions
+ * without Unicode classes or the `u` flag, which run faster: no ASCII
+ * character is an emoji or a symbol (\p{So}), letters and digits are
+ * [A-Za-z0-9], and case-insensitive Unicode matching differs from ASCII
+ * matching only on non-ASCII text. test/lib/headings-fast.test.ts holds the
+ * ASCII path to the Unicode definition.
+ */
+const UNICODE = {
+  symbols: EMOJI_AND_SYMBOLS as RegExp | undefined,
+  parentheticals: TRAILING_PARENTHETICALS,
+  numbering: LEADING_NUMBERING,
+  letterOrDigit: /[\p{L}\p{N}]/u,
+  separators: /[^\p{L}\p{N}]+/gu,
+};
+const ASCII: typeof UNICODE = {
+  symbols: undefined,
+  parentheticals: new RegExp(TRAILING_PARENTHETICALS.source),
+  numbering: new RegExp(LEADING_NUMBERING.source, "i"),
+  letterOrDigit: /[A-Za-z0-9]/,
+  separators: /[^a-z0-9]+/g,
+};
 const NON_ASCII = /[^\x00-\x7f]/;
-const ASCII_TRAILING_PARENTHETICALS = /(\s*(\([^()]*\)|\[[^[\]]*\]))+\s*$/;
-const ASCII_LEADING_NUMBERING = /^\s*(((phase|step|part|stage|checkpoint|section)\s+)?(\d+(\.\d+)*|[ivx]+|[a-z])[.):]?(?=\s)\s*[:.\-]?\s*)/i;
 
 function normalize(text: string): string {
-  if (!NON_ASCII.test(text)) {
-    let t = text.replace(ASCII_TRAILING_PARENTHETICALS, "");
-    const stripped = t.replace(ASCII_LEADING_NUMBERING, "");
-    if (/[A-Za-z0-9]/.test(stripped)) t = stripped;
-    return t.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim().split(" ").map(singular).join(" ");
-  }
-  let t = text.replace(EMOJI_AND_SYMBOLS, " ");
-  t = t.replace(TRAILING_PARENTHETICALS, "");
+  const re = NON_ASCII.test(text) ? UNICODE : ASCII;
+  let t = re.symbols ? text.replace(re.symbols, " ") : text;
+  t = t.replace(re.parentheticals, "");
   // Numbering is stripped only when something is left after it.
-  const stripped = t.replace(LEADING_NUMBERING, "");
-  if (/[\p{L}\p{N}]/u.test(stripped)) t = stripped;
+  const stripped = t.replace(re.numbering, "");
+  if (re.letterOrDigit.test(stripped)) t = stripped;
   return t
     .toLowerCase()
     .replace(/&/g, " and ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(re.separators, " ")
     .trim()
     .split(" ")
     .map(singular)

@@ -106,32 +106,17 @@ const cache = new WeakMap<readonly string[], DocumentModel>();
 // model alive at a time; markdownlint-cli2 lints eight files concurrently and
 // the models otherwise outlived their files into the old generation (peak
 // memory). Were the previous file asked for again, its model is rebuilt.
-// Through the asynchronous API (markdownlint-cli2, the editor) each file is
-// linted in one task, so the model is also dropped in a microtask once that
-// task ends: kept until the next file's rules, it lived through that file's
-// parse, which got it (and the text it holds) copied by the young-generation
-// collector and often promoted. The microtask holds no reference to the model.
 let current: WeakRef<readonly string[]> | undefined;
-let generation = 0;
-
-function dropCurrent() {
-  const previous = current?.deref();
-  if (previous) cache.delete(previous);
-  current = undefined;
-}
 
 /** The shared model of the file a rule is looking at. */
 export function getModel(params: Pick<RuleParams, "lines" | "parsers">): DocumentModel {
   let model = cache.get(params.lines);
   if (!model) {
-    dropCurrent();
+    const previous = current?.deref();
+    if (previous) cache.delete(previous);
     model = buildModel(params.lines, params.parsers?.micromark?.tokens ?? []);
     cache.set(params.lines, model);
     current = new WeakRef(params.lines);
-    const built = ++generation;
-    queueMicrotask(() => {
-      if (generation === built) dropCurrent();
-    });
   }
   return model;
 }
@@ -295,10 +280,6 @@ class SectionNode implements Section {
   }
 }
 
-function newSection(counts: WordCounts, level: number, title: string, line: number, headingEndLine: number, parent?: Section): Section {
-  return new SectionNode(counts, level, title, line, headingEndLine, parent);
-}
-
 /**
  * Word counts of one document's sections, computed on first use (the
  * section list and blocks are complete by then): most files are not under a
@@ -405,7 +386,7 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
   const sections: Section[] = [];
   const blocks: TextBlock[] = [];
   const counts = new WordCounts(lines, sections, blocks);
-  const root = newSection(counts, 0, "", 1, 0);
+  const root: Section = new SectionNode(counts, 0, "", 1, 0, undefined);
   root.endLine = lastLine;
   sections.push(root);
   const listItems: ListItem[] = [];
@@ -420,7 +401,7 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
   let current = root;
   const openSection = (level: number, title: string, line: number, endLine: number) => {
     while (current.level >= level) current = current.parent!;
-    const s = newSection(counts, level, title, line, endLine, current);
+    const s = new SectionNode(counts, level, title, line, endLine, current);
     current.children.push(s);
     sections.push(s);
     current = s;
