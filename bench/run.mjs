@@ -143,7 +143,7 @@ async function runCli(key, files) {
   const u = JSON.parse(readFileSync(usage, "utf8"));
   const findings = (r.stdout + r.stderr).split("\n").filter((l) => / error /.test(l));
   const internal = findings.filter((l) => l.includes("Internal error in") || l.includes("threw an exception")).length;
-  return { wallMs, cpuMs: (u.userUs + u.systemUs) / 1000, rssMB: u.maxRssKB / 1024, findings: findings.length, internal };
+  return { wallMs, cpuMs: (u.userUs + u.systemUs) / 1000, rssMB: u.maxRssKB / 1024, fullGCs: u.gc.major, findings: findings.length, internal };
 }
 
 /** Interleaved pairs X Y, Y X, …; returns both sides' runs and the pairs' ratios. */
@@ -155,13 +155,14 @@ async function pairs(x, y, files, runs, tag) {
     for (const k of order) {
       const r = await runCli(k, files);
       (k === x ? rx : ry).push(r);
-      process.stderr.write(`  ${tag} run ${i + 1}/${runs} ${k}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu, ${fmt(r.rssMB, 0)} MB\n`);
+      process.stderr.write(`  ${tag} run ${i + 1}/${runs} ${k}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu, ${fmt(r.rssMB, 0)} MB, ${r.fullGCs} full GCs\n`);
     }
   }
   const side = (rs) => ({
     wallMs: median(rs.map((r) => r.wallMs)),
     cpuMs: median(rs.map((r) => r.cpuMs)),
     rssMB: median(rs.map((r) => r.rssMB)),
+    fullGCs: rs.map((r) => r.fullGCs),
     findings: rs[0].findings,
     internal: rs[0].internal,
   });
@@ -206,7 +207,7 @@ if (SECTIONS.has("main")) {
   const r = await pairs("A", "B", allFiles, RUNS, "main");
   results.main = r;
   for (const k of ["A", "B"]) {
-    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  findings ${r[k].findings}`);
+    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  full GCs ${r[k].fullGCs.join("/")}  findings ${r[k].findings}`);
   }
   log(`ratio B/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}   (targets ≤ 1.10, ≤ 1.10)`);
   log(`best of ${RUNS} runs each, B/A: wall ${fmt(r.bestWallRatio, 3)}  cpu ${fmt(r.bestCpuRatio, 3)}  memory ${fmt(r.bestRssRatio, 3)}`);
@@ -218,7 +219,7 @@ if (SECTIONS.has("floor")) {
   const r = await pairs("A", "E", allFiles, RUNS, "floor");
   results.floor = r;
   for (const k of ["A", "E"]) {
-    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB`);
+    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  full GCs ${r[k].fullGCs.join("/")}`);
   }
   log(`ratio E/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}  (the floor under any custom rule)`);
   log(`best of ${RUNS} runs each, E/A: wall ${fmt(r.bestWallRatio, 3)}  cpu ${fmt(r.bestCpuRatio, 3)}  memory ${fmt(r.bestRssRatio, 3)}`);
@@ -229,7 +230,7 @@ if (SECTIONS.has("own")) {
   const r = await pairs("D", "C", allFiles, RUNS, "own");
   results.own = r;
   for (const k of ["D", "C"]) {
-    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  findings ${r[k].findings}`);
+    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  full GCs ${r[k].fullGCs.join("/")}  findings ${r[k].findings}`);
   }
   log(`ratio C/D: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}`);
 }

@@ -98,27 +98,37 @@ export interface DocumentModel {
   sectionAt(line: number): Section;
 }
 
-const cache = new WeakMap<readonly string[], DocumentModel>();
-// markdownlint runs every rule of a file before it starts the next file's
-// (our rules are synchronous), so once a rule asks for another file's model
-// the previous one is never needed again. Dropping it at once, instead of
-// when the garbage collector next clears the WeakMap's dead keys, keeps one
-// model alive at a time; markdownlint-cli2 lints eight files concurrently and
-// the models otherwise outlived their files into the old generation (peak
-// memory). Were the previous file asked for again, its model is rebuilt.
-let current: WeakRef<readonly string[]> | undefined;
+// One model at a time. markdownlint runs every rule of a file before it
+// starts the next file's (our rules are synchronous), and hands each rule the
+// same frozen `lines` array, so the model is kept for that array only. It is
+// dropped when the next file's model is built or, at the latest, when the
+// task that linted the file ends (a microtask), so it never outlives its
+// file: markdownlint-cli2 lints each file in its own task, and a model kept
+// until the next file would carry the file's tokens into the next parse's
+// young-generation collections. No WeakRef: V8 keeps a WeakRef's target alive
+// until the current task ends, which under markdownlint's synchronous API
+// (markdownlint-cli, `lint({ files })` from `markdownlint/sync`) is the
+// whole run, so every file's lines stayed alive to the end (about 7 MB per
+// 300 files). Were an earlier file asked for again, its model is rebuilt.
+let currentLines: readonly string[] | undefined;
+let currentModel: DocumentModel | undefined;
+let dropQueued = false;
+const dropModel = () => {
+  currentLines = undefined;
+  currentModel = undefined;
+  dropQueued = false;
+};
 
 /** The shared model of the file a rule is looking at. */
 export function getModel(params: Pick<RuleParams, "lines" | "parsers">): DocumentModel {
-  let model = cache.get(params.lines);
-  if (!model) {
-    const previous = current?.deref();
-    if (previous) cache.delete(previous);
-    model = buildModel(params.lines, params.parsers?.micromark?.tokens ?? []);
-    cache.set(params.lines, model);
-    current = new WeakRef(params.lines);
+  if (params.lines === currentLines && currentModel) return currentModel;
+  currentModel = buildModel(params.lines, params.parsers?.micromark?.tokens ?? []);
+  currentLines = params.lines;
+  if (!dropQueued) {
+    dropQueued = true;
+    queueMicrotask(dropModel);
   }
-  return model;
+  return currentModel;
 }
 
 /** Token types whose text (and children) never count as prose. */
