@@ -1,9 +1,8 @@
 /**
  * Preloaded into a benchmarked child (`node --import ./bench/rusage.mjs …`):
  * at exit, writes the process's own resource usage (peak RSS, CPU time) and
- * its garbage collections (how many full ones, how many young-generation
- * ones, their total pause time) to the file named by BENCH_RUSAGE_FILE. The
- * count of full collections tells which of V8's two modes a run fell in
+ * its count of full garbage collections to the file named by
+ * BENCH_RUSAGE_FILE. That count tells which of V8's two modes a run fell in
  * (docs/performance.md, "Which mode a run falls in").
  */
 import { writeFileSync } from "node:fs";
@@ -11,14 +10,9 @@ import { PerformanceObserver, constants } from "node:perf_hooks";
 
 const file = process.env.BENCH_RUSAGE_FILE;
 if (file) {
-  const gc = { major: 0, minor: 0, pauseMs: 0 };
+  const gc = { major: 0 };
   const count = (entries) => {
-    for (const e of entries) {
-      const kind = e.detail?.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major++;
-      else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gc.minor++;
-      gc.pauseMs += e.duration;
-    }
+    for (const e of entries) if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major++;
   };
   const observer = new PerformanceObserver((list) => count(list.getEntries()));
   observer.observe({ entryTypes: ["gc"] });

@@ -142,9 +142,9 @@ export function resolveInside(root: string, target: string): Resolved {
       const next = join(current, part);
       let info;
       try {
-        info = lstatPath(next);
+        info = lstatPath(next); // undefined when nothing is there
       } catch {
-        return { status: "missing" };
+        // any other error (not a directory, no permission) counts as missing too
       }
       if (!info) return { status: "missing" };
       if (!info.isSymbolicLink()) {
