@@ -314,5 +314,102 @@ export function nestedQuantifier(source: string, flags = "iu"): string | undefin
  */
 export function optionRegExp(source: string, flags: string, defaults: ReadonlySet<string> | readonly string[]): RegExp {
   const own = "has" in defaults ? defaults.has(source) : defaults.includes(source);
-  return own ? new RegExp(source, flags) : userRegExp(source, flags);
+  return own ? new RegExp(fastWordStarts(source), flags) : userRegExp(source, flags);
+}
+
+/**
+ * A pattern source with every `\b` that is followed by a word character
+ * written as `(?<!\w)`: the same matches, several times faster under the
+ * `i` and `u` flags together, where V8 runs `\b` on a slow path that also
+ * keeps it from scanning for the literal after it (measured on 1.25 MB of
+ * guide prose: `\bwe\s+prefer\b` 20.6 ms, `(?<!\w)we\s+prefer\b` 2.5 ms).
+ *
+ * Exact: before a character that is a word character, `\b` holds exactly
+ * when the character before is not one, and `\w` and `\b` use the same word
+ * characters under any flags (with `i` and `u`, ſ and the Kelvin sign K
+ * too). Only the plain cases are rewritten: `\b` right before an ASCII
+ * letter, digit or `_` written literally, a class of them (`[1-5]`), `\d`
+ * or `\w`, or before a group whose every alternative starts so; when that
+ * is made optional (`?`, `*`, `{0,…}`), what follows it must start so too;
+ * a lookaround between is skipped (it matches no character). Any other
+ * `\b` is kept as written.
+ */
+export function fastWordStarts(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      if (!inClass && source[i + 1] === "b" && startsWithWord(source, i + 2)) out += "(?<!\\w)";
+      else out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    out += c;
+  }
+  return out;
+}
+
+/** Whether a match of `source` from `at` must start with a word character (see fastWordStarts). */
+function startsWithWord(source: string, at: number): boolean {
+  const c = source[at];
+  let end: number;
+  if (c !== undefined && /[A-Za-z0-9_]/.test(c)) end = at + 1;
+  else if (c === "\\" && (source[at + 1] === "d" || source[at + 1] === "w")) end = at + 2;
+  else if (c === "[") {
+    // A class of ASCII letters, digits, `_` and ranges of them ("[1-5]").
+    const word = /^\[(?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?)+\]/.exec(source.slice(at));
+    if (!word) return false;
+    end = at + word[0].length;
+  } else if (c === "(") {
+    const close = groupEnd(source, at);
+    if (close < 0) return false;
+    let body = at + 1;
+    if (source[body] === "?") {
+      if (source[body + 1] === ":") body += 2;
+      else if (source[body + 1] === "<" && /[A-Za-z_$]/.test(source[body + 2] ?? "")) body = source.indexOf(">", body) + 1;
+      // A lookaround matches nothing: the match starts with what follows it.
+      else if (/^(?:[=!]|<[=!])/.test(source.slice(body + 1, body + 3))) return startsWithWord(source, close + 1);
+      else return false; // a modifier group
+    }
+    if (!alternatives(source, body, close).every((start) => startsWithWord(source, start))) return false;
+    end = close + 1;
+  } else return false;
+  // Made optional: the match may start there or with what follows.
+  const optional = /^(?:[?*]|\{0+(?:,\d*)?\})\??/.exec(source.slice(end));
+  return !optional || startsWithWord(source, end + optional[0].length);
+}
+
+/** The index of the `)` closing the group opened at `open`, or -1. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Where each top-level alternative of the group body [from, to) starts. */
+function alternatives(source: string, from: number, to: number): number[] {
+  const starts = [from];
+  let depth = 0;
+  let inClass = false;
+  for (let i = from; i < to; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) starts.push(i + 1);
+  }
+  return starts;
 }

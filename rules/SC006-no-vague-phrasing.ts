@@ -35,6 +35,7 @@ import {
   type ProseUnit,
   type Span,
 } from "../lib/prose.js";
+import { fastWordStarts } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 
 /** A vague phrase: a literal, matched case-insensitively on whole words. */
@@ -263,7 +264,7 @@ const NUMBER_WORDS =
  * a command option (`--dry-run`) or a file path (`tests/test_vite.py`).
  */
 const MEASURE = new RegExp(
-  [
+  fastWordStarts([
     "(?<![\\p{L}\\p{N}#_.]|[\\p{L}]-)\\d",
     `(?<![\\p{L}])(?:${NUMBER_WORDS})(?![\\p{L}])`,
     "(?<![\\p{L}])--?[a-z][\\w-]+",
@@ -272,7 +273,7 @@ const MEASURE = new RegExp(
     "[\\w.-]+\\/[\\w-]+\\.[a-z]{1,5}\\b",
     "\\b(?:unchanged|no\\s+change|no\\s+changes|identical)\\b",
     "\\b[\\w-]+\\.(?:py|pyi|ts|tsx|js|jsx|mjs|json|toml|ya?ml|md|rst|html|css|sql|sh|txt|cfg|ini|lock)\\b",
-  ].join("|"),
+  ].join("|")),
   "iu",
 );
 

@@ -34,7 +34,7 @@ import {
   proseUnits,
   type ProseUnit,
 } from "../lib/prose.js";
-import { escapeRegExp } from "../lib/regex.js";
+import { escapeRegExp, fastWordStarts } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 
 /** A category of marketing or prescriptive language. */
@@ -176,16 +176,16 @@ export function namesProduct(object: string): boolean {
 
 /** "Use Y for", "Don't use Y for", "Choose Y for": group 1 is Y. */
 const USE_FOR = new RegExp(
-  `\\b(?:(?:don't|don’t|do\\s+not|never|always|only)\\s+)?(?:use|choose|pick)\\s([^\\s.,;:!?][^.,;:!?\\n]{0,60}?)\\s{1,2}for(?=\\s+\\p{L})`,
+  fastWordStarts(`\\b(?:(?:don't|don’t|do\\s+not|never|always|only)\\s+)?(?:use|choose|pick)\\s([^\\s.,;:!?][^.,;:!?\\n]{0,60}?)\\s{1,2}for(?=\\s+\\p{L})`),
   "dgiu",
 );
 /** "For analytics, use DuckDB": group 1 is what follows the verb. */
 const FOR_USE = new RegExp(
-  `\\bfor\\s+[^,.;:!?\\n]{1,50},\\s*(?:use|choose|pick|prefer)\\s([^\\s.,;:!?([][^.,;:!?\\n]{0,40})(?=[.,;:!?]|$)`,
+  fastWordStarts(`\\bfor\\s+[^,.;:!?\\n]{1,50},\\s*(?:use|choose|pick|prefer)\\s([^\\s.,;:!?([][^.,;:!?\\n]{0,40})(?=[.,;:!?]|$)`),
   "dgiu",
 );
 /** "When to use Obstore", "When not to choose Y": group 1 is Y (absent for a bare "When to use" label). */
-const WHEN_TO = /\bwhen\s+(?:not\s+)?to\s+(?:use|choose|pick)\b(?:\s([^\s.,;:!?*_][^.,;:!?*_\n]{0,40}))?/dgiu;
+const WHEN_TO = new RegExp(fastWordStarts(String.raw`\bwhen\s+(?:not\s+)?to\s+(?:use|choose|pick)\b(?:\s([^\s.,;:!?*_][^.,;:!?*_\n]{0,40}))?`), "dgiu");
 /** Words that end the object of "For …, use Y". */
 const OBJECT_END = /\s(?:to|for|with|in|on|and|or|instead|when|if|because|as|so|over|than)\b[\s\S]*$/iu;
 
