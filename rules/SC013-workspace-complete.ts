@@ -79,9 +79,9 @@ export default defineRule<SC013Options>({
     maxActive: is.integer(0),
   },
   run({ options, params, report }) {
-    if (!existsOnDisk(params.name)) return; // a string linted under an invented name
+    // The name first (no file system access): most files are in no workspace.
     const ws = findWorkspace(params.name, options.workspaces, projectRoot(params.name) ?? process.cwd());
-    if (!ws) return;
+    if (!ws || !existsOnDisk(params.name)) return; // a string linted under an invented name
     const selected = (rel: string) => isSelected(`${ws.nameDir}/${rel}`, options.files, options.ignores);
     // Report once per workspace: on reportOn when it exists, else on the first selected Markdown file.
     if (ws.file !== options.reportOn) {
