@@ -19,14 +19,16 @@
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { lint } from "markdownlint/sync";
 import { hugePrd, longTasks, manyFences } from "./generate.mjs";
 
-const dist = new URL("../dist/", import.meta.url);
+// The build to time: the job's `dist` (run.mjs --dist), else ../dist/.
+const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const dist = job.dist ? pathToFileURL(`${job.dist.replace(/\/$/, "")}/`) : new URL("../dist/", import.meta.url);
 const { default: rules } = await import(new URL("index.js", dist).href);
 const { getModel } = await import(new URL("lib/model.js", dist).href);
 
-const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const rounds = job.rounds ?? 3;
 
 /** @type {Record<string, string>} */

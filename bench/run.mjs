@@ -184,7 +184,7 @@ async function pairs(x, y, files, runs, tag) {
 
 async function instrument(job) {
   const jobFile = join(out, `job-${process.pid}.json`);
-  writeFileSync(jobFile, JSON.stringify(job));
+  writeFileSync(jobFile, JSON.stringify({ dist: dirname(dist), ...job }));
   const r = await spawnNode(["--max-old-space-size=16384", join(here, "instrument.mjs"), jobFile]);
   if (r.code !== 0) throw new Error(`instrument failed (${r.code}): ${r.stderr.slice(0, 4000)}`);
   return JSON.parse(r.stdout);
