@@ -1,0 +1,104 @@
+/**
+ * phraseMatcher (lib/prose.ts) puts its "not inside a word" check into the
+ * expression as a look-behind, for speed (docs/performance.md). It finds
+ * exactly what the plain form finds: every phrase of the list in one
+ * alternation, each match checked afterwards for a letter or digit, or a
+ * joiner after one, right before it. Compared on the real corpus and on
+ * random text made of the phrases' words, joiners and letters outside the
+ * Basic Multilingual Plane.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { phraseMatcher, type PhraseHit } from "../../dist/lib/prose.js";
+import { escapeRegExp } from "../../dist/lib/regex.js";
+import { SC006Defaults } from "../../dist/rules/SC006-no-vague-phrasing.js";
+import { SC007Defaults } from "../../dist/rules/SC007-no-marketing-language.js";
+
+const corpus = new URL("../../../shared/corpus/", import.meta.url).pathname;
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((e) => {
+    const path = join(dir, e);
+    return statSync(path).isDirectory() ? walk(path) : e.endsWith(".md") ? [path] : [];
+  });
+
+/** The plain form: no look-behind; the code point before a match is checked after it. */
+function reference(phrases: readonly string[]): (text: string) => PhraseHit[] {
+  const body = (p: string) =>
+    p
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.split("-").map(escapeRegExp).join("[-\\u2010\\u2011]"))
+      .join("\\s+");
+  const order = phrases.map((p, index) => ({ body: body(p), index })).sort((a, b) => b.body.length - a.body.length);
+  const re = new RegExp(`(?:${order.map((p) => `(${p.body})`).join("|")})(?![\\p{L}\\p{N}])(?![-_.][\\p{L}\\p{N}])`, "giu");
+  const inWord = (text: string, start: number) =>
+    /[\p{L}\p{N}]$/u.test(text.slice(Math.max(0, start - 2), start)) || /[\p{L}\p{N}][-_.]$/u.test(text.slice(Math.max(0, start - 3), start));
+  return (text) => {
+    const hits: PhraseHit[] = [];
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (inWord(text, m.index)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      hits.push({ start: m.index, end: m.index + m[0].length, phrase: order[group - 1].index });
+    }
+    return hits;
+  };
+}
+
+const lists: [string, string[]][] = [
+  ["SC006", SC006Defaults.phrases.map((p) => (typeof p === "string" ? p : p.phrase))],
+  ["SC007", Object.values(SC007Defaults.categories).flatMap((c) => c.phrases ?? [])],
+  ["SC007 allow", SC007Defaults.allow],
+];
+
+describe("phraseMatcher", () => {
+  it("finds what the plain form finds on the corpus", () => {
+    const texts = walk(corpus).map((f) => readFileSync(f, "utf8"));
+    expect(texts.length).toBeGreaterThan(400);
+    for (const [name, phrases] of lists) {
+      const fast = phraseMatcher(phrases);
+      const plain = reference(phrases);
+      let hits = 0;
+      for (const text of texts) {
+        const found = fast(text);
+        hits += found.length;
+        expect(found, name).toEqual(plain(text));
+      }
+      expect(hits, name).toBeGreaterThan(50);
+    }
+  });
+
+  it("finds what the plain form finds on random text of its words, joiners and astral letters", () => {
+    for (const [name, phrases] of lists) {
+      const words = [...new Set(phrases.flatMap((p) => p.split(/[\s-]+/)))];
+      const unit = fc.oneof(
+        fc.constantFrom(...words),
+        fc.constantFrom(" ", "\n", "-", "\u2010", "_", ".", ",", "x", "1", "𝐀", "𝟏", "😀", "é", "ſ", "\u212a", "É"),
+      );
+      const fast = phraseMatcher(phrases);
+      const plain = reference(phrases);
+      fc.assert(
+        fc.property(fc.array(unit, { maxLength: 20 }), (parts) => {
+          const text = parts.join("");
+          expect(fast(text), name).toEqual(plain(text));
+        }),
+        { numRuns: 500, seed: 11 },
+      );
+    }
+  });
+
+  it("never matches inside a word or an identifier", () => {
+    const match = phraseMatcher(["fast"]);
+    for (const text of ["breakfast", "𝐀fast", "best-fast", "x_fast", "node.fast", "fast-path", "fast_mode", "fast.js", "fastest"]) {
+      expect(match(text), text).toEqual([]);
+    }
+    expect(match("it is fast.")).toEqual([{ start: 6, end: 10, phrase: 0 }]);
+    expect(match("-fast _fast .fast")).toHaveLength(3);
+  });
+});
