@@ -364,26 +364,31 @@ function startsWithWord(source: string, at: number): boolean {
     if (!word) return false;
     end = at + word[0].length;
   } else if (c === "(") {
-    const close = groupEnd(source, at);
-    if (close < 0) return false;
+    const group = groupShape(source, at);
+    if (!group) return false;
     let body = at + 1;
     if (source[body] === "?") {
       if (source[body + 1] === ":") body += 2;
       else if (source[body + 1] === "<" && /[A-Za-z_$]/.test(source[body + 2] ?? "")) body = source.indexOf(">", body) + 1;
       // A lookaround matches nothing: the match starts with what follows it.
-      else if (/^(?:[=!]|<[=!])/.test(source.slice(body + 1, body + 3))) return startsWithWord(source, close + 1);
+      else if (/^(?:[=!]|<[=!])/.test(source.slice(body + 1, body + 3))) return startsWithWord(source, group.close + 1);
       else return false; // a modifier group
     }
-    if (!alternatives(source, body, close).every((start) => startsWithWord(source, start))) return false;
-    end = close + 1;
+    if (![body, ...group.bars].every((start) => startsWithWord(source, start))) return false;
+    end = group.close + 1;
   } else return false;
   // Made optional: the match may start there or with what follows.
   const optional = /^(?:[?*]|\{0+(?:,\d*)?\})\??/.exec(source.slice(end));
   return !optional || startsWithWord(source, end + optional[0].length);
 }
 
-/** The index of the `)` closing the group opened at `open`, or -1. */
-function groupEnd(source: string, open: number): number {
+/**
+ * The group opened at `open`: the index of its closing `)` and where each of
+ * its top-level alternatives after the first starts (after each `|`), in one
+ * pass; undefined when the group is not closed.
+ */
+function groupShape(source: string, open: number): { close: number; bars: number[] } | undefined {
+  const bars: number[] = [];
   let depth = 0;
   let inClass = false;
   for (let i = open; i < source.length; i++) {
@@ -392,24 +397,8 @@ function groupEnd(source: string, open: number): number {
     else if (inClass) inClass = c !== "]";
     else if (c === "[") inClass = true;
     else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
+    else if (c === ")" && --depth === 0) return { close: i, bars };
+    else if (c === "|" && depth === 1) bars.push(i + 1);
   }
-  return -1;
-}
-
-/** Where each top-level alternative of the group body [from, to) starts. */
-function alternatives(source: string, from: number, to: number): number[] {
-  const starts = [from];
-  let depth = 0;
-  let inClass = false;
-  for (let i = from; i < to; i++) {
-    const c = source[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) starts.push(i + 1);
-  }
-  return starts;
+  return undefined;
 }

@@ -4,20 +4,15 @@
  * were judged by reading the files is reported exactly. The per-rule counts
  * are printed for the record (they are measurements, not assertions).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintFiles, rules } from "./helpers.js";
+import { lintFiles, markdownFiles, rules } from "./helpers.js";
 
 const corpus = new URL("../../shared/corpus/", import.meta.url).pathname;
-const walk = (dir: string): string[] =>
-  readdirSync(dir).flatMap((e) => {
-    const path = join(dir, e);
-    return statSync(path).isDirectory() ? walk(path) : e.endsWith(".md") ? [path] : [];
-  });
 
 describe("the suite on ../shared/corpus", () => {
-  const files = walk(corpus).sort();
+  const files = markdownFiles(corpus).sort();
   const results = lintFiles(files);
   const all = Object.entries(results).flatMap(([file, errors]) =>
     errors.map((e) => ({ file: relative(corpus, file), ...e })),

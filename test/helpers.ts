@@ -2,7 +2,8 @@
  * Test helpers: lint strings or files with the built suite (dist/), enabling
  * only the rules asked for, and read the expected findings marked in fixtures.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { lint } from "markdownlint/sync";
 import type { Configuration, LintError } from "markdownlint";
 import rules from "../dist/index.js";
@@ -69,4 +70,12 @@ export function expectedFindings(markdown: string): Found[] {
 
 export function readText(path: string): string {
   return readFileSync(path, "utf8");
+}
+
+/** The Markdown files under a folder, at any depth (absolute when `dir` is). */
+export function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const path = join(dir, e);
+    return statSync(path).isDirectory() ? markdownFiles(path) : e.endsWith(".md") ? [path] : [];
+  });
 }

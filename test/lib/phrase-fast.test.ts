@@ -7,21 +7,16 @@
  * random text made of the phrases' words, joiners and letters outside the
  * Basic Multilingual Plane.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { phraseMatcher, type PhraseHit } from "../../dist/lib/prose.js";
 import { escapeRegExp } from "../../dist/lib/regex.js";
 import { SC006Defaults } from "../../dist/rules/SC006-no-vague-phrasing.js";
 import { SC007Defaults } from "../../dist/rules/SC007-no-marketing-language.js";
+import { markdownFiles } from "../helpers.js";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url).pathname;
-const walk = (dir: string): string[] =>
-  readdirSync(dir).flatMap((e) => {
-    const path = join(dir, e);
-    return statSync(path).isDirectory() ? walk(path) : e.endsWith(".md") ? [path] : [];
-  });
 
 /** The plain form: no look-behind; the code point before a match is checked after it. */
 function reference(phrases: readonly string[]): (text: string) => PhraseHit[] {
@@ -59,7 +54,7 @@ const lists: [string, string[]][] = [
 
 describe("phraseMatcher", () => {
   it("finds what the plain form finds on the corpus", () => {
-    const texts = walk(corpus).map((f) => readFileSync(f, "utf8"));
+    const texts = markdownFiles(corpus).map((f) => readFileSync(f, "utf8"));
     expect(texts.length).toBeGreaterThan(400);
     for (const [name, phrases] of lists) {
       const fast = phraseMatcher(phrases);

@@ -5,20 +5,14 @@
  * pattern, over the real corpus and over random text made of the patterns'
  * own words, ſ, the Kelvin sign and punctuation.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fastWordStarts } from "../../dist/lib/regex.js";
 import { SC003Defaults } from "../../dist/rules/SC003-acceptance-criteria-measurable.js";
 import { SC006Defaults } from "../../dist/rules/SC006-no-vague-phrasing.js";
 import { SC007Defaults } from "../../dist/rules/SC007-no-marketing-language.js";
-
-const walk = (dir: string): string[] =>
-  readdirSync(dir).flatMap((e) => {
-    const path = join(dir, e);
-    return statSync(path).isDirectory() ? walk(path) : e.endsWith(".md") ? [path] : [];
-  });
+import { markdownFiles } from "../helpers.js";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url).pathname;
 
@@ -66,7 +60,7 @@ describe("fastWordStarts", () => {
   });
 
   it("every built-in pattern matches the same on the corpus", () => {
-    const texts = walk(corpus).map((f) => readFileSync(f, "utf8"));
+    const texts = markdownFiles(corpus).map((f) => readFileSync(f, "utf8"));
     expect(texts.length).toBeGreaterThan(400);
     let rewritten = 0;
     for (const source of builtIn) {
