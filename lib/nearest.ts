@@ -68,15 +68,14 @@ export function headingSimilarity(a: string, b: string): number {
   return keySimilarity(normalizeHeading(a), normalizeHeading(b));
 }
 
-/** headingSimilarity of two headings already normalised. */
-function keySimilarity(x: string, y: string): number {
+/** headingSimilarity of two headings already normalised (`wx`: the content words of `x`, when known). */
+function keySimilarity(x: string, y: string, wx: Set<string> = words(x)): number {
   if (x === y) return 1;
   if (!x || !y) return 0;
   const longer = Math.max(x.length, y.length);
   // ratio ≥ CHAR_FLOOR ⇔ distance ≤ (1 − CHAR_FLOOR) × longer; a larger distance scores 0 anyway.
   const ratio = 1 - levenshteinWithin(x, y, Math.floor((1 - CHAR_FLOOR) * longer + 1e-9)) / longer;
   const chars = ratio >= CHAR_FLOOR ? ratio : 0;
-  const wx = words(x);
   const wy = words(y);
   let shared = 0;
   for (const w of wx) if (wy.has(w)) shared++;
@@ -86,14 +85,19 @@ function keySimilarity(x: string, y: string): number {
 
 /**
  * The candidate most similar to `wanted`, when its similarity reaches
- * `threshold` (ties: the first candidate).
+ * `threshold` (ties: the first candidate). `key` gives a candidate's
+ * normalised heading (a section's `key`, already computed once per file):
+ * normalising every candidate again per call made the cost depend on
+ * normalizeHeading's memo, which a tasks file with tens of thousands of
+ * headings outgrows.
  */
-export function nearest<T>(wanted: string, candidates: readonly T[], title: (c: T) => string, threshold: number): T | undefined {
+export function nearest<T>(wanted: string, candidates: readonly T[], key: (c: T) => string, threshold: number): T | undefined {
   let best: T | undefined;
   let bestScore = -1;
-  const key = normalizeHeading(wanted);
+  const wantedKey = normalizeHeading(wanted);
+  const wantedWords = words(wantedKey);
   for (const c of candidates) {
-    const score = keySimilarity(key, normalizeHeading(title(c)));
+    const score = keySimilarity(wantedKey, key(c), wantedWords);
     if (score > bestScore) {
       best = c;
       bestScore = score;

@@ -68,3 +68,16 @@ export function idNumber(id: string): number | undefined {
   const m = /(?:^|\D)(\d+)$/.exec(id);
   return m && !/\.\d+$/.test(id) ? Number(m[1]) : undefined;
 }
+
+/**
+ * The highest number (idNumber) among the IDs of each prefix (idPrefix); an
+ * ID without a plain number counts as 0. One pass over any number of IDs.
+ */
+export function highestNumbers(ids: Iterable<string>): Map<string, number> {
+  const highest = new Map<string, number>();
+  for (const id of ids) {
+    const prefix = idPrefix(id);
+    highest.set(prefix, Math.max(highest.get(prefix) ?? 0, idNumber(id) ?? 0));
+  }
+  return highest;
+}

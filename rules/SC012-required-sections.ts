@@ -154,7 +154,7 @@ export default defineRule<SC012Options>({
 
     for (const r of unique) {
       if (r.section) continue;
-      const near = options.similarity < 1 ? nearest(r.name, unmatched, (s) => s.title, options.similarity) : undefined;
+      const near = options.similarity < 1 ? nearest(r.name, unmatched, (s) => s.key, options.similarity) : undefined;
       report({
         line: 1,
         detail: `Expected: a section "${r.name}"; Actual: none${near ? ` (nearest heading: "${near.title}")` : ""}`,

@@ -9,7 +9,7 @@ import type { ListItem, Section } from "../lib/model.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
 import { optionRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
-import { DEFAULT_ID_PATTERN, idNumber, idPrefix, parseTaskLine, type TaskLine } from "../lib/tasks.js";
+import { DEFAULT_ID_PATTERN, highestNumbers, idPrefix, parseTaskLine, type TaskLine } from "../lib/tasks.js";
 
 export interface SC014Options {
   /**
@@ -75,8 +75,12 @@ export default defineRule<SC014Options>({
       for (const [p, k] of c) if (k > n) [best, n] = [p, k];
       prefixOf.set(section, best);
     }
-    const nextNumber = (prefix: string) =>
-      1 + Math.max(0, ...withId.filter((t) => idPrefix(t.parsed!.id!) === prefix).map((t) => idNumber(t.parsed!.id!) ?? 0));
+    // The highest number of each prefix, for the suggested ID: one pass when
+    // first needed, not one per task without an ID (quadratic, and it spread
+    // every number of a prefix into Math.max, which overflows the stack past
+    // about 120,000 IDs).
+    let highest: Map<string, number> | undefined;
+    const nextNumber = (prefix: string) => 1 + ((highest ??= highestNumbers(withId.map((t) => t.parsed!.id!))).get(prefix) ?? 0);
 
     const seen = new Set<string>();
     for (const t of tasks) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { normalizeHeading } from "../../dist/lib/headings.js";
 import { headingSimilarity, levenshtein, levenshteinWithin, nearest } from "../../dist/lib/nearest.js";
 
 describe("levenshtein", () => {
@@ -57,13 +58,24 @@ describe("headingSimilarity", () => {
 describe("nearest", () => {
   const titles = ["Glossary", "Risks & Mitigations", "Backend Testing"];
   it("returns the most similar candidate at or above the threshold", () => {
-    expect(nearest("Risks & Mitigation", titles, (t) => t, 0.6)).toBe("Risks & Mitigations");
-    expect(nearest("Testing", titles, (t) => t, 0.6)).toBe("Backend Testing");
-    expect(nearest("Dependencies", titles, (t) => t, 0.6)).toBeUndefined();
-    expect(nearest("Testing", [], (t: string) => t, 0)).toBeUndefined();
+    expect(nearest("Risks & Mitigation", titles, normalizeHeading, 0.6)).toBe("Risks & Mitigations");
+    expect(nearest("Testing", titles, normalizeHeading, 0.6)).toBe("Backend Testing");
+    expect(nearest("Dependencies", titles, normalizeHeading, 0.6)).toBeUndefined();
+    expect(nearest("Testing", [], normalizeHeading, 0)).toBeUndefined();
+  });
+
+  it("scores a candidate by its key as headingSimilarity scores the two headings", () => {
+    // The key is what a section's `key` holds: the normalised heading.
+    const candidates = ["Risks and Mitigation Plan", "1. Backend Testing (optional)", "Phase 5: Quality Gate", "Glossary ✅"];
+    for (const wanted of ["Risks & Mitigation", "Testing", "Quality Gate & Archive", "glossary"]) {
+      const scores = candidates.map((c) => headingSimilarity(wanted, c));
+      const best = Math.max(...scores);
+      expect(nearest(wanted, candidates, normalizeHeading, 0)).toBe(candidates[scores.indexOf(best)]);
+      expect(nearest(wanted, candidates, normalizeHeading, best + 1e-9)).toBeUndefined();
+    }
   });
 
   it("prefers the first of equally similar candidates", () => {
-    expect(nearest("Testing", ["Unit Testing", "Load Testing"], (t) => t, 0.5)).toBe("Unit Testing");
+    expect(nearest("Testing", ["Unit Testing", "Load Testing"], normalizeHeading, 0.5)).toBe("Unit Testing");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ID_PATTERN, idNumber, idPrefix, parseTaskLine } from "../../dist/lib/tasks.js";
+import { DEFAULT_ID_PATTERN, highestNumbers, idNumber, idPrefix, parseTaskLine } from "../../dist/lib/tasks.js";
 
 const pattern = new RegExp(DEFAULT_ID_PATTERN, "u");
 
@@ -39,5 +39,17 @@ describe("idPrefix and idNumber", () => {
   it("split an ID into its scheme and number", () => {
     expect(["UT3", "INT2", "QG-4", "Task 2.1", "A1.2", "7"].map(idPrefix)).toEqual(["UT", "INT", "QG", "Task", "A", ""]);
     expect(["UT3", "INT12", "QG-4", "A1.2", "Task 2.1"].map(idNumber)).toEqual([3, 12, 4, undefined, undefined]);
+  });
+});
+
+describe("highestNumbers", () => {
+  it("keeps the highest plain number of each prefix (0 when none has one)", () => {
+    const highest = highestNumbers(["UT3", "UT12", "UT7", "QG-4", "A1.2", "Task 2.1", "INT2", "7"]);
+    expect(Object.fromEntries(highest)).toEqual({ UT: 12, QG: 4, A: 0, Task: 0, INT: 2, "": 7 });
+  });
+
+  it("takes any number of IDs (spreading them into Math.max overflowed the stack past about 120,000)", () => {
+    const ids = Array.from({ length: 200_000 }, (_, i) => `T${i + 1}`);
+    expect(highestNumbers(ids).get("T")).toBe(200_000);
   });
 });

@@ -1,0 +1,82 @@
+/**
+ * globMatcher (lib/files.ts) tests picomatch's expressions itself instead
+ * of calling picomatch's matcher, for speed (docs/performance.md). It must
+ * answer exactly as the matcher does: on the default patterns, on patterns
+ * users write (negations, braces, classes, extglobs, literal names), on the
+ * corpus's own names and on random names made of the patterns' parts.
+ */
+import { relative } from "node:path";
+import fc from "fast-check";
+import picomatch from "picomatch";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_IGNORES, globMatcher, isSelected, KIND_FILES } from "../../dist/lib/files.js";
+import { markdownFiles } from "../helpers.js";
+
+const shared = new URL("../../../shared/", import.meta.url).pathname;
+
+const patterns = [
+  ...DEFAULT_IGNORES,
+  ...Object.values(KIND_FILES).flat(),
+  "**/*.md",
+  "specs/*.md",
+  "specs/**",
+  "!**/archive/**",
+  "**/{prd,tasks}.md",
+  "**/research/[ap]*.md",
+  "**/*.{md,MD}",
+  "docs/+(guides|howto)/**/*.md",
+  "specs/active/x/prd.md",
+  "**/.hidden/*.md",
+  "*",
+  "?.md",
+  "**/../prd.md",
+];
+
+/** The answer of picomatch's own matcher for one list (any pattern matches). */
+const reference = (list: readonly string[]) => {
+  const matchers = list.map((p) => picomatch(p, { dot: true }));
+  return (name: string) => matchers.some((m) => m(name));
+};
+
+describe("globMatcher", () => {
+  it("answers as picomatch's matcher on every name of the corpus and seeds, for each pattern", () => {
+    const names = markdownFiles(shared).map((f) => relative(shared, f));
+    names.push("", ".", "specs", "specs/active/x/prd.md", "a/.claude/x.md", "./specs/prd.md", "../prd.md", "specs//prd.md");
+    for (const pattern of patterns) {
+      const mine = globMatcher([pattern]);
+      const theirs = reference([pattern]);
+      const differ = names.filter((n) => mine(n) !== theirs(n));
+      expect({ pattern, differ }).toEqual({ pattern, differ: [] });
+    }
+  });
+
+  it("answers as picomatch's matcher on random names built from the patterns' parts", () => {
+    const segment = fc.constantFrom(
+      "specs", "active", "archive", "research", "guides", "howto", "docs", "node_modules", ".claude", ".hidden",
+      "templates", "template-x", "prd.md", "tasks.md", "plan.md", "analysis.md", "a.md", "b.MD", "x", ".", "..", "",
+    );
+    const name = fc.array(segment, { minLength: 0, maxLength: 6 }).map((parts) => parts.join("/"));
+    const lists = [DEFAULT_IGNORES, KIND_FILES.guide, [...KIND_FILES.prd, ...KIND_FILES.research], patterns];
+    fc.assert(
+      fc.property(name, fc.constantFrom(...lists), (n, list) => {
+        // A fresh array each time: the matcher's cache per array must not matter.
+        expect(globMatcher([...list])(n)).toBe(reference(list)(n));
+      }),
+      { seed: 20261122, numRuns: 3000 },
+    );
+  });
+
+  it("normalises backslashes and remembers only the last name", () => {
+    const m = globMatcher(["**/prd.md"]);
+    expect(m("specs\\active\\x\\prd.md")).toBe(true);
+    expect(m("specs\\active\\x\\tasks.md")).toBe(false);
+    expect(m("specs\\active\\x\\prd.md")).toBe(true);
+    expect(isSelected("specs/active/x/prd.md", KIND_FILES.prd, DEFAULT_IGNORES)).toBe(true);
+    expect(isSelected("specs/agents/prd.md", KIND_FILES.prd, DEFAULT_IGNORES)).toBe(false);
+  });
+
+  it("throws on a pattern picomatch cannot compile, as picomatch does", () => {
+    expect(() => picomatch("", { dot: true })).toThrow();
+    expect(() => globMatcher([""])).toThrow();
+  });
+});
