@@ -120,9 +120,39 @@ export function quickLabels(labels: readonly string[]): string[] | undefined {
  * other text is left to the expression.
  */
 export function mayBeClaim(head: string, labels: readonly string[]): boolean {
-  if (!/^[\x00-\x7f]*$/.test(head)) return true;
-  const end = head.trimEnd().replace(/[*_]{1,2}$/, "").toLowerCase().replace(/\s+/g, " ");
-  return labels.some((l) => end.endsWith(l));
+  // Read from the end, without copies: most lines with a colon and a digit
+  // are no claim, and trimming, lower-casing and collapsing each head cost
+  // four strings per line.
+  let end = head.length;
+  for (let i = 0; i < end; i++) if (head.charCodeAt(i) > 0x7f) return true;
+  while (end > 0 && isAsciiSpace(head.charCodeAt(end - 1))) end--;
+  for (let k = 0; k < 2 && end > 0 && isEmphasis(head.charCodeAt(end - 1)); k++) end--;
+  for (const label of labels) if (endsWithLabel(head, end, label)) return true;
+  return false;
+}
+
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isEmphasis = (c: number) => c === 42 || c === 95;
+
+/**
+ * Whether `head.slice(0, end)`, lower-cased with its runs of white space
+ * as single spaces, ends with `label` (lower case, single spaces, trimmed).
+ */
+function endsWithLabel(head: string, end: number, label: string): boolean {
+  let h = end;
+  for (let l = label.length - 1; l >= 0; l--) {
+    const want = label.charCodeAt(l);
+    if (want === 32) {
+      if (h === 0 || !isAsciiSpace(head.charCodeAt(h - 1))) return false;
+      while (h > 0 && isAsciiSpace(head.charCodeAt(h - 1))) h--;
+      continue;
+    }
+    if (h === 0) return false;
+    let c = head.charCodeAt(--h);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== want) return false;
+  }
+  return true;
 }
 
 /** A digit, searched from `lastIndex` (after a line's first colon). */

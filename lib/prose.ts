@@ -330,7 +330,8 @@ export function dropOverlaps<T extends Hit>(hits: T[]): T[] {
       const chosen: T[] = [];
       cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
       for (const h of cluster) if (!chosen.some((k) => h.start < k.end && k.start < h.end)) chosen.push(h);
-      kept.push(...chosen.sort((a, b) => a.start - b.start));
+      // A loop, not push(...chosen): spreading a huge array overflows the stack.
+      for (const h of chosen.sort((a, b) => a.start - b.start)) kept.push(h);
     }
     cluster = [];
   };

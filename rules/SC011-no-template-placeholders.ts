@@ -228,9 +228,11 @@ export default defineRule<SC011Options>({
       return lo > 0 && inside(list[lo - 1], line, column);
     };
 
+    const found: { column: number; text: string }[] = [];
     model.masked.forEach((text, i) => {
       const line = i + 1;
-      const found: { column: number; text: string }[] = [];
+      // One list for all lines (most find nothing): emptied here, not allocated per line.
+      if (found.length > 0) found.length = 0;
       if (words?.anyWord.test(text)) {
         for (const m of text.matchAll(words.wordRe)) {
           const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);

@@ -69,3 +69,33 @@ describe("SC010 quick test", () => {
     expect(mayBeClaim("- Wörds", quick)).toBe(true); // not ASCII: left to the expression
   });
 });
+
+describe("mayBeClaim without copies", () => {
+  /** The quick test as first written: trim, strip emphasis, lower-case, collapse spaces, endsWith. */
+  const plain = (head: string, list: readonly string[]) => {
+    if (!/^[\x00-\x7f]*$/.test(head)) return true;
+    const end = head.trimEnd().replace(/[*_]{1,2}$/, "").toLowerCase().replace(/\s+/g, " ");
+    return list.some((l) => end.endsWith(l));
+  };
+
+  it("answers as the plain form on every head of the corpus and the seeds", () => {
+    let heads = 0;
+    for (const file of [...walk(join(shared, "corpus")), ...walk(join(shared, "seeds"))]) {
+      for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+        const colon = line.indexOf(":");
+        if (colon < 0) continue;
+        const head = line.slice(0, colon);
+        expect(mayBeClaim(head, quick), head).toBe(plain(head, quick));
+        heads++;
+      }
+    }
+    expect(heads).toBeGreaterThan(1000);
+  });
+
+  it("answers as the plain form on random heads built from the labels, spaces and emphasis", () => {
+    const part = fc.constantFrom(...quick, ...quick.map((l) => l.toUpperCase()), " ", "  ", "\t", "\v", "*", "**", "_", "__", "***", "x", "- ", "words", "Word", "é", "\u00a0", "");
+    const head = fc.array(part, { maxLength: 7 }).map((parts) => parts.join(""));
+    const lists = fc.constantFrom(quick, ["a b"], ["word count", "words"], ["x"]);
+    fc.assert(fc.property(head, lists, (h, list) => mayBeClaim(h, list) === plain(h, list)), { numRuns: 5000, seed: 20261122 });
+  });
+});
