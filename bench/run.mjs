@@ -4,7 +4,7 @@
  * See docs/performance.md for the method and the latest figures.
  *
  *   node bench/run.mjs [--files 1000] [--seed 1] [--runs 3] [--scaling-runs 3]
- *                      [--sections main,floor,own,inproc,scaling,rules,patho,instructions]
+ *                      [--sections main,floor,own,inproc,scaling,rules,patho,linear,instructions]
  *                      [--patho-scale 1] [--instructions-every 10]
  *                      [--node-flags "--single-threaded"] [--dist bench/out/dist-old]
  *                      [--json bench/out/results.json]
@@ -23,6 +23,9 @@
  *   scaling  A and B on 10/25/50/100% of the corpus, time per MB
  *   rules    per-rule share of the suite's own time (in-process, instrumented)
  *   patho    a huge PRD, a long tasks file, a many-fence document at 1×/2×/4×
+ *   linear   (not run by default: about 10 minutes, up to 6 GB) the same three
+ *            documents, every size held on one heap and every rule timed on
+ *            each in interleaved rounds (bench/linear.mjs)
  *   instructions  (not run by default: about 15 minutes) A vs B under
  *            valgrind's callgrind on every 10th file (--instructions-every):
  *            instruction counts, which a busy machine does not change
@@ -34,7 +37,7 @@
  * the main thread, so CPU time is all the work of the run, whatever other
  * threads the machine would have lent.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
@@ -380,6 +383,25 @@ if (SECTIONS.has("patho")) {
     log(`  markdownlint (parse etc.) ${parse.map((x) => fmt(x, 0)).join(" / ")} ms  4×/1× = ${fmt(parse[2] / parse[0])}`);
     for (const row of rows) log(`  ${row.key.padEnd(8)} ${row.ms.map((x) => fmt(x, 1)).join(" / ")} ms  4×/1× = ${fmt(row.ratio4x)}${row.ratio4x > 4 * 1.5 && row.ms[2] > 50 ? "  << super-linear?" : ""}`);
     if (series.some((s) => s.internalErrors)) log(`  !! internal-error findings: ${series.map((s) => s.internalErrors).join(" / ")}`);
+  }
+}
+
+if (SECTIONS.has("linear")) {
+  log("\n== linear: single documents at 1×/2×/4×, all sizes on one heap, interleaved rounds (bench/linear.mjs) ==");
+  results.linear = [];
+  const all = Array.from({ length: 15 }, (_, i) => `SC${String(i + 1).padStart(3, "0")}`).join(",");
+  for (const [generator, base] of [["hugePrd", 2_500_000], ["longTasks", 25_000], ["manyFences", 1_250]]) {
+    const sizes = [1, 2, 4].map((k) => Math.round(base * k * PATHO_SCALE)).join(",");
+    const run = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", join(here, "linear.mjs"), generator, sizes, all, "5"], {
+      encoding: "utf8",
+      env: { ...process.env, LINEAR_JSON: "1" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const lines = (run.stdout ?? "").split("\n").filter(Boolean);
+    for (const line of lines) if (!line.startsWith("JSON ")) log(line);
+    const json = lines.find((l) => l.startsWith("JSON "));
+    if (json) results.linear.push(JSON.parse(json.slice(5)));
+    else log(`  !! bench/linear.mjs failed: ${(run.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}`);
   }
 }
 
