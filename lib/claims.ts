@@ -5,6 +5,7 @@
  */
 import type { DocumentModel, ListItem } from "./model.js";
 import { escapeRegExp } from "./regex.js";
+import { isAsciiSpace } from "./words.js";
 
 /** What a claim counts. */
 export type Measure =
@@ -131,7 +132,6 @@ export function mayBeClaim(head: string, labels: readonly string[]): boolean {
   return false;
 }
 
-const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const isEmphasis = (c: number) => c === 42 || c === 95;
 
 /**

@@ -21,7 +21,8 @@ export function countProseWords(text: string): number {
 
 // Fast paths for ASCII text (most of a specs tree): a loop over char codes
 // instead of a regex match per word; the same counts (see test/words.test.ts).
-const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** ASCII white space as `\s` sees it: space, tab, line feed, vertical tab, form feed, carriage return. */
+export const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isAsciiPrintable = (c: number) => c >= 0x21 && c <= 0x7e;
 

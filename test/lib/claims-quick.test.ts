@@ -4,13 +4,14 @@
  * every line of the corpus and seeds, on generated lines and on edge cases,
  * a line the expression accepts passes the quick test.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { claimRegex, mayBeClaim, quickLabels } from "../../dist/lib/claims.js";
 import { SC010Defaults } from "../../dist/rules/SC010-declared-metrics.js";
 import { generateTree } from "../../bench/generate.mjs";
+import { markdownFiles } from "../helpers.js";
 
 const labels = SC010Defaults.claims.map((f) => f.label);
 const quick = quickLabels(labels)!;
@@ -23,8 +24,6 @@ const agrees = (line: string) => {
 };
 
 const shared = join(import.meta.dirname, "../../../shared");
-const walk = (p: string): string[] =>
-  statSync(p).isDirectory() ? readdirSync(p).flatMap((e) => walk(join(p, e))) : p.endsWith(".md") ? [p] : [];
 
 describe("SC010 quick test", () => {
   it("applies to the default labels", () => {
@@ -36,7 +35,7 @@ describe("SC010 quick test", () => {
 
   it("passes every line of the corpus, the seeds and a generated tree that the expression accepts", () => {
     const texts = [
-      ...[...walk(join(shared, "corpus")), ...walk(join(shared, "seeds"))].map((file) => readFileSync(file, "utf8")),
+      ...[...markdownFiles(join(shared, "corpus")), ...markdownFiles(join(shared, "seeds"))].map((file) => readFileSync(file, "utf8")),
       ...(generateTree(300, 1) as [string, string][]).map(([, text]) => text),
     ];
     let accepted = 0;
@@ -80,7 +79,7 @@ describe("mayBeClaim without copies", () => {
 
   it("answers as the plain form on every head of the corpus and the seeds", () => {
     let heads = 0;
-    for (const file of [...walk(join(shared, "corpus")), ...walk(join(shared, "seeds"))]) {
+    for (const file of [...markdownFiles(join(shared, "corpus")), ...markdownFiles(join(shared, "seeds"))]) {
       for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
         const colon = line.indexOf(":");
         if (colon < 0) continue;
