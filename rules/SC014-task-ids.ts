@@ -35,6 +35,8 @@ interface Task {
   item: ListItem;
   section: Section;
   parsed: TaskLine | undefined;
+  /** The ID's prefix scheme (idPrefix), when the task has an ID. */
+  prefix: string | undefined;
   subtask: boolean;
 }
 
@@ -55,18 +57,18 @@ export default defineRule<SC014Options>({
       .map((item) => {
         let subtask = false;
         for (let p = item.parent; p && !subtask; p = p.parent) subtask = p.checked !== undefined;
-        return { item, section: item.section, parsed: parseTaskLine(model.lines[item.line - 1] ?? "", pattern), subtask };
+        const parsed = parseTaskLine(model.lines[item.line - 1] ?? "", pattern);
+        return { item, section: item.section, parsed, prefix: parsed?.id === undefined ? undefined : idPrefix(parsed.id), subtask };
       });
     const withId = tasks.filter((t) => t.parsed?.id !== undefined);
-    const usesPrefixes = withId.some((t) => idPrefix(t.parsed!.id!) !== "");
+    const usesPrefixes = withId.some((t) => t.prefix !== "");
 
     // Per section: its prefix (the most used one; ties: the first) and whether it uses IDs.
     const prefixOf = new Map<Section, string>();
     const counts = new Map<Section, Map<string, number>>();
     for (const t of withId) {
       const c = counts.get(t.section) ?? new Map<string, number>();
-      const p = idPrefix(t.parsed!.id!);
-      c.set(p, (c.get(p) ?? 0) + 1);
+      c.set(t.prefix!, (c.get(t.prefix!) ?? 0) + 1);
       counts.set(t.section, c);
     }
     for (const [section, c] of counts) {
@@ -108,7 +110,7 @@ export default defineRule<SC014Options>({
       seen.add(id);
       if (options.samePrefix && usesPrefixes) {
         const expected = prefixOf.get(t.section) ?? "";
-        const actual = idPrefix(id);
+        const actual = t.prefix!;
         if (actual !== expected) {
           const where = t.section.level === 0 ? "this document" : `"${t.section.title}"`;
           report({
