@@ -280,6 +280,17 @@ export function generateTree(files, seed = 1) {
   return out.slice(0, files);
 }
 
+/**
+ * The single large documents of the patho and linear sections (run.mjs) and
+ * of isolated.mjs and linear.mjs: the name each is linted under, its 1× size
+ * and the unit of that size.
+ */
+export const PATHO_DOCS = {
+  hugePrd: { name: "specs/active/huge/prd.md", base: 2_500_000, unit: "bytes" },
+  longTasks: { name: "specs/active/long/tasks.md", base: 25_000, unit: "lines" },
+  manyFences: { name: "specs/active/fences/research/plan.md", base: 1_250, unit: "fences" },
+};
+
 /** A PRD of about `bytes` bytes: the template's sections, repeated prose, fences, diagrams and criteria. */
 export function hugePrd(bytes, seed = 7) {
   const t = makeText(prng(seed));

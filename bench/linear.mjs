@@ -10,7 +10,7 @@
  * cache misses and collector pauses differ more than the rules' work does.
  *
  *   npm run build
- *   node --expose-gc --max-old-space-size=16384 bench/linear.mjs longTasks 12500,25000,50000,100000 SC010,SC011,SC012,SC014 [rounds=9]
+ *   node --expose-gc --max-old-space-size=16384 bench/linear.mjs longTasks 12500,25000,50000,100000 SC010,SC011,SC012,SC014|all [rounds=9]
  *
  * Prints each rule's median ms per size and the ratio of each size's median
  * to the smallest's, next to the ratio of the sizes (linear: equal).
@@ -31,8 +31,9 @@ if (typeof global.gc !== "function") {
 const { default: rules } = await import(new URL("../dist/index.js", import.meta.url).href);
 const { getModel } = await import(new URL("../dist/lib/model.js", import.meta.url).href);
 const sizes = sizesArg.split(",").map(Number);
-const wanted = rules.filter((r) => names.split(",").includes(r.names[0]));
-const docName = { longTasks: "specs/active/long/tasks.md", hugePrd: "specs/active/huge/prd.md", manyFences: "specs/active/fences/research/plan.md" }[generator];
+// "all": every rule of the suite.
+const wanted = names === "all" ? rules : rules.filter((r) => names.split(",").includes(r.names[0]));
+const docName = generators.PATHO_DOCS[generator].name;
 const held = [];
 const capture = { names: ["bench-linear"], description: "holds params", tags: ["bench"], parser: "micromark", function: (params) => held.push(params) };
 for (const size of sizes) {

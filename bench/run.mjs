@@ -42,7 +42,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateTree, prng } from "./generate.mjs";
+import { generateTree, PATHO_DOCS, prng } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -359,11 +359,7 @@ if (SECTIONS.has("rules")) {
 
 if (SECTIONS.has("patho")) {
   log("\n== patho: single documents at 1×/2×/4× (in-process, each in its own process) ==");
-  const docs = [
-    { generator: "hugePrd", name: "specs/active/huge/prd.md", base: 2_500_000, unit: "bytes" },
-    { generator: "longTasks", name: "specs/active/long/tasks.md", base: 25_000, unit: "lines" },
-    { generator: "manyFences", name: "specs/active/fences/research/plan.md", base: 1_250, unit: "fences" },
-  ];
+  const docs = Object.entries(PATHO_DOCS).map(([generator, d]) => ({ generator, ...d }));
   results.patho = [];
   for (const d of docs) {
     const series = [];
@@ -389,10 +385,9 @@ if (SECTIONS.has("patho")) {
 if (SECTIONS.has("linear")) {
   log("\n== linear: single documents at 1×/2×/4×, all sizes on one heap, interleaved rounds (bench/linear.mjs) ==");
   results.linear = [];
-  const all = Array.from({ length: 15 }, (_, i) => `SC${String(i + 1).padStart(3, "0")}`).join(",");
-  for (const [generator, base] of [["hugePrd", 2_500_000], ["longTasks", 25_000], ["manyFences", 1_250]]) {
+  for (const [generator, { base }] of Object.entries(PATHO_DOCS)) {
     const sizes = [1, 2, 4].map((k) => Math.round(base * k * PATHO_SCALE)).join(",");
-    const run = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", join(here, "linear.mjs"), generator, sizes, all, "5"], {
+    const run = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", join(here, "linear.mjs"), generator, sizes, "all", "5"], {
       encoding: "utf8",
       env: { ...process.env, LINEAR_JSON: "1" },
       maxBuffer: 64 * 1024 * 1024,
