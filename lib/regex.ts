@@ -184,25 +184,21 @@ function canMatch(atom: string, c: string, flags: string): boolean {
 /** Characters tried when comparing what two atoms can match. */
 const PROBES = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), "\t", "\n", "\u00a0", "é", "ß", "Ω", "中", "😀"];
 
-/** The first characters a group can start with, when each alternative starts with a literal; [] when unknown. */
+/**
+ * The first characters a group can start with, when each alternative starts
+ * with a literal; [] when unknown. The alternatives are split where
+ * groupShape splits them, so a "|" or ")" inside a character class
+ * (`(?:a[)]|b)`) is no boundary.
+ */
 function firstChars(group: string): string[] {
-  const body = group.replace(/^\((?:\?:|\?P?<[^>]*>)?/, "").replace(/\)$/, "");
+  const shape = groupShape(group, 0);
+  // A lookaround or modifier group, or text beyond the group: unknown.
+  const open = /^\((?:\?:|\?<(?![=!])[^>]*>)?/.exec(group)?.[0].length ?? 0;
+  if (!shape || shape.close !== group.length - 1 || group[open] === "?") return [];
+  const ends = [...shape.bars.map((bar) => bar - 1), shape.close];
   const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  const alternatives: string[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === "\\") i++;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
-      alternatives.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  alternatives.push(body.slice(start));
-  for (const alt of alternatives) {
+  for (const [k, from] of [open, ...shape.bars].entries()) {
+    const alt = group.slice(from, ends[k]);
     if (alt[0] === "\\" && alt.length > 1 && !/[\dA-Za-z]/.test(alt[1])) out.push(alt[1]);
     else if (alt.length > 0 && !".[]()^$|?*+{}\\".includes(alt[0])) out.push(alt[0]);
     else return [];

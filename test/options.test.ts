@@ -157,6 +157,13 @@ describe("user regular expressions cannot hang a run", () => {
     for (const ok of fine) expect(regexProblem(ok), ok).toBeUndefined();
     expect(nestedQuantifier("((a+)+b)")).toBe("(a+)+");
     expect(nestedQuantifier("((a+)b)+")).toBeUndefined(); // "b" delimits the repetitions
+    // A group as the delimiter: its alternatives' first characters, split outside character classes.
+    expect(nestedQuantifier("(?:(?:a|b)c*)+")).toBeUndefined(); // "a" or "b" delimits "c*"
+    expect(nestedQuantifier("(?:(?:a|b)b*)+")).toBe("(?:(?:a|b)b*)+"); // "b" does not
+    expect(nestedQuantifier("(?:(?:a[)]|b)b*)+")).toBe("(?:(?:a[)]|b)b*)+"); // the ")" in the class closes nothing
+    expect(nestedQuantifier("(?:(?:a[|]|c)b*)+")).toBeUndefined(); // nor does the "|" split anything
+    expect(nestedQuantifier("(?:(?<x>a|b)b*)+")).toBe("(?:(?<x>a|b)b*)+");
+    expect(nestedQuantifier("(?:(?=b)b*)+")).toBe("(?:(?=b)b*)+"); // a lookahead delimits nothing
     // Lookahead cannot run on RE2: userRegExp keeps RegExp for it (such a pattern passed regexProblem first).
     expect(userRegExp("(?=x)x", "u")).not.toBeInstanceOf(LinearRegExp);
   });
