@@ -12,7 +12,11 @@ const LEADING_NUMBERING =
 const BUDGET = /\(\s*(?:at\s+least\s+|minimum\s+|min\.?\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*\+?\s*words?\b[^)]*\)/iu;
 
 // Rules normalise their configured heading names for every file, and the
-// same headings recur across a tree: remember the last few thousand.
+// same headings recur across a tree: remember the last thousand. On the
+// bench corpus (35,472 calls) 1,024 entries miss 5,850 times against 5,399
+// for 4,096, at the same time spent, and keep at most a quarter of the
+// memory alive (each entry holds two copied strings).
+const MEMO_SIZE = 1024;
 const normalized = new Map<string, string>();
 
 /** Normalise a heading (or a configured heading name) for matching. */
@@ -21,7 +25,7 @@ export function normalizeHeading(text: string): string {
   if (key === undefined) {
     key = normalize(text);
     if (text.length <= 200) {
-      if (normalized.size >= 4096) normalized.clear();
+      if (normalized.size >= MEMO_SIZE) normalized.clear();
       // Cached strings must not be views into a file's text (lib/detach.ts).
       normalized.set(detached(text), detached(key));
     }

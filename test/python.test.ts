@@ -125,6 +125,23 @@ describe("interactive sessions", () => {
   });
 });
 
+describe("the verdict memo", () => {
+  it("gives the same verdicts once snippets fall out of it (128 snippets, 256 K characters)", () => {
+    // 400 distinct snippets, every third invalid, some of 4,000+ characters:
+    // more than the memo holds by count and by size.
+    const snippets = Array.from({ length: 400 }, (_, i) =>
+      i % 3 === 0 ? src(`x${i} = = 1`) : src(`x${i} = ${i}`, ...(i % 7 === 0 ? Array.from({ length: 400 }, (_, k) => `y${k} = ${k}`) : [])),
+    );
+    const first = snippets.map((s) => checkPython(s));
+    expect(first.filter(Boolean)).toHaveLength(134);
+    expect(first[3]).toEqual(error(1, "SyntaxError: invalid syntax"));
+    // Again, newest first (still remembered), then oldest first (evicted), then each twice in a row.
+    expect([...snippets].reverse().map((s) => checkPython(s))).toEqual([...first].reverse());
+    expect(snippets.map((s) => checkPython(s))).toEqual(first);
+    expect(snippets.map((s) => [checkPython(s), checkPython(s)])).toEqual(first.map((v) => [v, v]));
+  });
+});
+
 describe("tokenize (CPython 3.11 tokens)", () => {
   it("makes one STRING of an f-string, INDENT/DEDENT of blocks, no comment tokens", () => {
     const { tokens, error } = tokenize(src("if x:  # c", "    y = f'{a}'"));
