@@ -192,12 +192,12 @@ const PROBES = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 +
  */
 function firstChars(group: string): string[] {
   const shape = groupShape(group, 0);
+  const body = groupBody(group, 0);
   // A lookaround or modifier group, or text beyond the group: unknown.
-  const open = /^\((?:\?:|\?<(?![=!])[^>]*>)?/.exec(group)?.[0].length ?? 0;
-  if (!shape || shape.close !== group.length - 1 || group[open] === "?") return [];
+  if (!shape || shape.close !== group.length - 1 || typeof body !== "number") return [];
   const ends = [...shape.bars.map((bar) => bar - 1), shape.close];
   const out: string[] = [];
-  for (const [k, from] of [open, ...shape.bars].entries()) {
+  for (const [k, from] of [body, ...shape.bars].entries()) {
     const alt = group.slice(from, ends[k]);
     if (alt[0] === "\\" && alt.length > 1 && !/[\dA-Za-z]/.test(alt[1])) out.push(alt[1]);
     else if (alt.length > 0 && !".[]()^$|?*+{}\\".includes(alt[0])) out.push(alt[0]);
@@ -362,20 +362,30 @@ function startsWithWord(source: string, at: number): boolean {
   } else if (c === "(") {
     const group = groupShape(source, at);
     if (!group) return false;
-    let body = at + 1;
-    if (source[body] === "?") {
-      if (source[body + 1] === ":") body += 2;
-      else if (source[body + 1] === "<" && /[A-Za-z_$]/.test(source[body + 2] ?? "")) body = source.indexOf(">", body) + 1;
-      // A lookaround matches nothing: the match starts with what follows it.
-      else if (/^(?:[=!]|<[=!])/.test(source.slice(body + 1, body + 3))) return startsWithWord(source, group.close + 1);
-      else return false; // a modifier group
-    }
+    const body = groupBody(source, at);
+    // A lookaround matches nothing: the match starts with what follows it.
+    if (body === "lookaround") return startsWithWord(source, group.close + 1);
+    if (body === undefined) return false; // a modifier group
     if (![body, ...group.bars].every((start) => startsWithWord(source, start))) return false;
     end = group.close + 1;
   } else return false;
   // Made optional: the match may start there or with what follows.
   const optional = /^(?:[?*]|\{0+(?:,\d*)?\})\??/.exec(source.slice(end));
   return !optional || startsWithWord(source, end + optional[0].length);
+}
+
+/**
+ * Where the body of the group opened at `open` starts: after `(`, `(?:` or
+ * `(?<name>`; "lookaround" for `(?=`, `(?!`, `(?<=`, `(?<!`; undefined for
+ * any other `(?` group (a modifier).
+ */
+function groupBody(source: string, open: number): number | "lookaround" | undefined {
+  const at = open + 1;
+  if (source[at] !== "?") return at;
+  if (source[at + 1] === ":") return at + 2;
+  if (source[at + 1] === "<" && /[A-Za-z_$]/.test(source[at + 2] ?? "")) return source.indexOf(">", at) + 1;
+  if (/^(?:[=!]|<[=!])/.test(source.slice(at + 1, at + 3))) return "lookaround";
+  return undefined;
 }
 
 /**
