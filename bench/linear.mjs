@@ -15,8 +15,8 @@
  * Prints each rule's median ms per size and the ratio of each size's median
  * to the smallest's, next to the ratio of the sizes (linear: equal).
  *
- * Memos that outlive a file (SC008's last 512 snippets, normalizeHeading's
- * 4,096 headings) are hit across rounds, and the generators' larger sizes
+ * Memos that outlive a file (SC008's last 128 snippets, normalizeHeading's
+ * last 1,024 headings) are hit across rounds, and the generators' larger sizes
  * begin with the smaller ones' content: for SC008 on manyFences the patho
  * section's single run per process is the fair figure.
  */
