@@ -26,6 +26,9 @@
  *   linear   (not run by default: about 10 minutes, up to 6 GB) the same three
  *            documents, every size held on one heap and every rule timed on
  *            each in interleaved rounds (bench/linear.mjs)
+ *   ladder   (not run by default) the default rules alone, then with a no-op
+ *            rule, with the shared model only, with the model and SC008, with
+ *            the whole suite, in rotating order: what each layer costs
  *   instructions  (not run by default: about 15 minutes) A vs B under
  *            valgrind's callgrind on every 10th file (--instructions-every):
  *            instruction counts, which a busy machine does not change
@@ -41,7 +44,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateTree, PATHO_DOCS, prng } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -106,7 +109,16 @@ const variants = {
   C: { label: "suite alone", config: { default: false, "spec-contract": true }, customRules: [dist] },
   D: { label: "no-op micromark rule alone", config: { default: false, "bench-noop": true }, customRules: [join(here, "noop-rule.mjs")] },
   E: { label: "default rules + no-op rule", config: { default: true }, customRules: [join(here, "noop-rule.mjs")] },
+  // The ladder section's steps: the shared document model alone, then the model and SC008 (py-ast).
+  M: { label: "default rules + model only", config: { default: true }, customRules: [join(configDir, "model-rule.mjs")] },
+  P: { label: "default rules + model + SC008", config: { default: true }, customRules: [join(configDir, "model-rule.mjs"), join(dirname(dist), "rules/SC008-code-fence-syntax.js")] },
 };
+// A rule that builds the suite's document model for every file and does nothing else.
+writeFileSync(
+  join(configDir, "model-rule.mjs"),
+  `import { getModel } from ${JSON.stringify(pathToFileURL(join(dirname(dist), "lib/model.js")).href)};\n` +
+    `export default { names: ["bench-model"], description: "builds the model only", tags: ["bench"], parser: "micromark", function: (params) => { getModel(params); } };\n`,
+);
 for (const [key, v] of Object.entries(variants)) {
   v.file = join(configDir, `${key}.markdownlint-cli2.jsonc`);
   writeFileSync(v.file, JSON.stringify({ config: v.config, customRules: v.customRules, noProgress: true, noBanner: true }, null, 2));
@@ -226,6 +238,32 @@ if (SECTIONS.has("floor")) {
   }
   log(`ratio E/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}  (the floor under any custom rule)`);
   log(`best of ${RUNS} runs each, E/A: wall ${fmt(r.bestWallRatio, 3)}  cpu ${fmt(r.bestCpuRatio, 3)}  memory ${fmt(r.bestRssRatio, 3)}`);
+}
+
+if (SECTIONS.has("ladder")) {
+  // What each layer costs over the default rules, every variant in every
+  // round, the order rotated each round: markdownlint's price for any custom
+  // rule (E), the shared model (M), the model and SC008's Python check (P),
+  // the whole suite (B). Ratios are medians of the rounds' ratios to A.
+  const keys = ["A", "E", "M", "P", "B"];
+  log(`\n== ladder: ${keys.map((k) => `${k} = ${variants[k].label}`).join("; ")} ==`);
+  const runsOf = Object.fromEntries(keys.map((k) => [k, []]));
+  for (let i = 0; i < RUNS; i++) {
+    const order = [...keys.slice(i % keys.length), ...keys.slice(0, i % keys.length)];
+    for (const k of order) {
+      const r = await runCli(k, allFiles);
+      runsOf[k].push(r);
+      process.stderr.write(`  ladder round ${i + 1}/${RUNS} ${k}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu, ${fmt(r.rssMB, 0)} MB, ${r.fullGCs} full GCs\n`);
+    }
+  }
+  results.ladder = {};
+  for (const k of keys) {
+    const rs = runsOf[k];
+    const ratio = (m) => median(rs.map((r, i) => r[m] / runsOf.A[i][m]));
+    results.ladder[k] = { runs: rs, wallMs: median(rs.map((r) => r.wallMs)), wallRatio: ratio("wallMs"), cpuRatio: ratio("cpuMs"), rssRatio: ratio("rssMB") };
+    const x = results.ladder[k];
+    log(`${k} ${variants[k].label.padEnd(32)} wall ${fmt(x.wallMs / 1000)} s  ×${fmt(x.wallRatio, 3)} wall  ×${fmt(x.cpuRatio, 3)} cpu  ×${fmt(x.rssRatio, 3)} peak RSS`);
+  }
 }
 
 if (SECTIONS.has("own")) {
