@@ -161,6 +161,11 @@ async function runCli(key, files) {
   return { wallMs, cpuMs: (u.userUs + u.systemUs) / 1000, rssMB: u.maxRssKB / 1024, fullGCs: u.gc.major, findings: findings.length, internal };
 }
 
+/** One line on stderr per cli2 run, as it ends: `what` says which run of which section. */
+function logRun(what, key, r) {
+  process.stderr.write(`  ${what} ${key}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu, ${fmt(r.rssMB, 0)} MB, ${r.fullGCs} full GCs\n`);
+}
+
 /** Interleaved pairs X Y, Y X, …; returns both sides' runs and the pairs' ratios. */
 async function pairs(x, y, files, runs, tag) {
   const rx = [];
@@ -170,7 +175,7 @@ async function pairs(x, y, files, runs, tag) {
     for (const k of order) {
       const r = await runCli(k, files);
       (k === x ? rx : ry).push(r);
-      process.stderr.write(`  ${tag} run ${i + 1}/${runs} ${k}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu, ${fmt(r.rssMB, 0)} MB, ${r.fullGCs} full GCs\n`);
+      logRun(`${tag} run ${i + 1}/${runs}`, k, r);
     }
   }
   const side = (rs) => ({
@@ -253,7 +258,7 @@ if (SECTIONS.has("ladder")) {
     for (const k of order) {
       const r = await runCli(k, allFiles);
       runsOf[k].push(r);
-      process.stderr.write(`  ladder round ${i + 1}/${RUNS} ${k}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu, ${fmt(r.rssMB, 0)} MB, ${r.fullGCs} full GCs\n`);
+      logRun(`ladder round ${i + 1}/${RUNS}`, k, r);
     }
   }
   results.ladder = {};
