@@ -5,7 +5,7 @@
  *
  *   node bench/run.mjs [--files 1000] [--seed 1] [--runs 3] [--scaling-runs 3]
  *                      [--sections main,floor,own,inproc,scaling,rules,patho,linear,instructions]
- *                      [--patho-scale 1] [--instructions-every 10]
+ *                      [--patho-scale 1] [--instructions-every 10] [--instructions-variants B,F]
  *                      [--node-flags "--single-threaded"] [--dist bench/out/dist-old]
  *                      [--json bench/out/results.json]
  *
@@ -31,11 +31,14 @@
  *            the whole suite, in rotating order: what each layer costs
  *   instructions  (not run by default: about 15 minutes) A vs B under
  *            valgrind's callgrind on every 10th file (--instructions-every):
- *            instruction counts, which a busy machine does not change
+ *            instruction counts, which a busy machine does not change;
+ *            --instructions-variants adds others (F: the suite without
+ *            SC008 and SC013), two at a time
  * Runs are interleaved in pairs (A B, then B A, …) so drift on a shared
  * machine hits both sides alike; ratios are medians of the pairs' ratios.
  * Each cli2 run is a child process with `--import bench/rusage.mjs`, which
- * reports its peak RSS and CPU time. `--node-flags` adds node options to
+ * reports its peak RSS and CPU time (on Linux split into the main thread,
+ * which sets the wall time, and V8's background threads). `--node-flags` adds node options to
  * those runs: with "--single-threaded" V8 collects garbage and compiles on
  * the main thread, so CPU time is all the work of the run, whatever other
  * threads the machine would have lent.
@@ -112,6 +115,8 @@ const variants = {
   // The ladder section's steps: the shared document model alone, then the model and SC008 (py-ast).
   M: { label: "default rules + model only", config: { default: true }, customRules: [join(configDir, "model-rule.mjs")] },
   P: { label: "default rules + model + SC008", config: { default: true }, customRules: [join(configDir, "model-rule.mjs"), join(dirname(dist), "rules/SC008-code-fence-syntax.js")] },
+  // The suite without its two largest in-process shares (SC008's Python check, SC013's directory listings).
+  F: { label: "default rules + suite − SC008, SC013", config: { default: true, SC008: false, SC013: false }, customRules: [dist] },
 };
 // A rule that builds the suite's document model for every file and does nothing else.
 writeFileSync(
@@ -158,12 +163,23 @@ async function runCli(key, files) {
   const u = JSON.parse(readFileSync(usage, "utf8"));
   const findings = (r.stdout + r.stderr).split("\n").filter((l) => / error /.test(l));
   const internal = findings.filter((l) => l.includes("Internal error in") || l.includes("threw an exception")).length;
-  return { wallMs, cpuMs: (u.userUs + u.systemUs) / 1000, rssMB: u.maxRssKB / 1024, fullGCs: u.gc.major, findings: findings.length, internal };
+  return {
+    wallMs,
+    cpuMs: (u.userUs + u.systemUs) / 1000,
+    // CPU of the main thread (markdownlint and the rules) and of V8's background threads (compilers, collector helpers); Linux only.
+    mainMs: u.threads?.mainMs ?? NaN,
+    otherMs: u.threads?.otherMs ?? NaN,
+    rssMB: u.maxRssKB / 1024,
+    fullGCs: u.gc.major,
+    findings: findings.length,
+    internal,
+  };
 }
 
 /** One line on stderr per cli2 run, as it ends: `what` says which run of which section. */
 function logRun(what, key, r) {
-  process.stderr.write(`  ${what} ${key}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu, ${fmt(r.rssMB, 0)} MB, ${r.fullGCs} full GCs\n`);
+  const threads = Number.isFinite(r.mainMs) ? ` (main thread ${fmt(r.mainMs / 1000)} s, other threads ${fmt(r.otherMs / 1000)} s)` : "";
+  process.stderr.write(`  ${what} ${key}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu${threads}, ${fmt(r.rssMB, 0)} MB, ${r.fullGCs} full GCs\n`);
 }
 
 /** Interleaved pairs X Y, Y X, …; returns both sides' runs and the pairs' ratios. */
@@ -181,6 +197,8 @@ async function pairs(x, y, files, runs, tag) {
   const side = (rs) => ({
     wallMs: median(rs.map((r) => r.wallMs)),
     cpuMs: median(rs.map((r) => r.cpuMs)),
+    mainMs: median(rs.map((r) => r.mainMs)),
+    otherMs: median(rs.map((r) => r.otherMs)),
     rssMB: median(rs.map((r) => r.rssMB)),
     fullGCs: rs.map((r) => r.fullGCs),
     findings: rs[0].findings,
@@ -198,6 +216,7 @@ async function pairs(x, y, files, runs, tag) {
     bestRssRatio: best(ry, "rssMB") / best(rx, "rssMB"),
     wallRatio: median(rx.map((r, i) => ry[i].wallMs / r.wallMs)),
     cpuRatio: median(rx.map((r, i) => ry[i].cpuMs / r.cpuMs)),
+    mainRatio: median(rx.map((r, i) => ry[i].mainMs / r.mainMs)),
     rssRatio: median(rx.map((r, i) => ry[i].rssMB / r.rssMB)),
   };
 }
@@ -230,6 +249,7 @@ if (SECTIONS.has("main")) {
     log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  full GCs ${r[k].fullGCs.join("/")}  findings ${r[k].findings}`);
   }
   log(`ratio B/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}   (targets ≤ 1.10, ≤ 1.10)`);
+  log(`main-thread cpu B/A ${fmt(r.mainRatio, 3)}; other threads A ${fmt(r.A.otherMs / 1000)} s, B ${fmt(r.B.otherMs / 1000)} s (V8's background compilers and collector helpers)`);
   log(`best of ${RUNS} runs each, B/A: wall ${fmt(r.bestWallRatio, 3)}  cpu ${fmt(r.bestCpuRatio, 3)}  memory ${fmt(r.bestRssRatio, 3)}`);
   if (r.B.internal) log(`!! ${r.B.internal} internal-error findings`);
 }
@@ -303,6 +323,9 @@ if (SECTIONS.has("instructions")) {
   // (one per core). The profiles are kept for bench/callgrind-split.mjs
   // (garbage collector / compilers / JavaScript).
   const every = Number(arg("instructions-every", "10"));
+  // Variants to count, A first (e.g. "A,B,F"); run two at a time, one per core.
+  const counted = ["A", ...arg("instructions-variants", "A,B").split(",").filter((k) => k !== "A")];
+  for (const k of counted) if (!variants[k]) throw new Error(`--instructions-variants: unknown variant ${k} (${Object.keys(variants).join(", ")})`);
   const sample = allFiles.filter((_, i) => (i + 1) % every === 0);
   log(`\n== instructions: valgrind --tool=callgrind, A vs B on every ${every}th file (${sample.length} files, ${fmt(MB(sizeOf(sample)), 1)} MB) ==`);
   const vg = await new Promise((resolve) => {
@@ -330,10 +353,19 @@ if (SECTIONS.has("instructions")) {
         });
       });
     const t0 = Date.now();
-    const [a, b] = await Promise.all([countOf("A"), countOf("B")]);
-    results.instructions = { files: sample.length, MB: MB(sizeOf(sample)), A: a, B: b, ratio: b / a };
-    log(`A ${fmt(a / 1e9, 2)} G instructions, B ${fmt(b / 1e9, 2)} G; ratio B/A ${fmt(b / a, 3)}  (target ≤ 1.10; ${fmt((Date.now() - t0) / 60000, 1)} min)`);
-    log(`profiles: bench/out/callgrind-A.out, bench/out/callgrind-B.out (node bench/callgrind-split.mjs …)`);
+    const counts = {};
+    for (let i = 0; i < counted.length; i += 2) {
+      const two = counted.slice(i, i + 2);
+      const got = await Promise.all(two.map(countOf));
+      two.forEach((k, j) => (counts[k] = got[j]));
+    }
+    const a = counts.A;
+    results.instructions = { files: sample.length, MB: MB(sizeOf(sample)), counts, ...(counts.B ? { A: a, B: counts.B, ratio: counts.B / a } : {}) };
+    for (const k of counted) {
+      log(`${k} ${variants[k].label.padEnd(36)} ${fmt(counts[k] / 1e9, 2)} G instructions${k === "A" ? "" : `; ratio ${k}/A ${fmt(counts[k] / a, 3)}`}`);
+    }
+    log(`(target ≤ 1.10 for B; ${fmt((Date.now() - t0) / 60000, 1)} min)`);
+    log(`profiles: ${counted.map((k) => `bench/out/callgrind-${k}.out`).join(", ")} (node bench/callgrind-split.mjs …)`);
   }
 }
 
