@@ -249,7 +249,9 @@ if (SECTIONS.has("main")) {
     log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  full GCs ${r[k].fullGCs.join("/")}  findings ${r[k].findings}`);
   }
   log(`ratio B/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}   (targets ≤ 1.10, ≤ 1.10)`);
-  log(`main-thread cpu B/A ${fmt(r.mainRatio, 3)}; other threads A ${fmt(r.A.otherMs / 1000)} s, B ${fmt(r.B.otherMs / 1000)} s (V8's background compilers and collector helpers)`);
+  if (Number.isFinite(r.mainRatio)) {
+    log(`main-thread cpu B/A ${fmt(r.mainRatio, 3)}; other threads A ${fmt(r.A.otherMs / 1000)} s, B ${fmt(r.B.otherMs / 1000)} s (V8's background compilers and collector helpers)`);
+  }
   log(`best of ${RUNS} runs each, B/A: wall ${fmt(r.bestWallRatio, 3)}  cpu ${fmt(r.bestCpuRatio, 3)}  memory ${fmt(r.bestRssRatio, 3)}`);
   if (r.B.internal) log(`!! ${r.B.internal} internal-error findings`);
 }
