@@ -325,11 +325,11 @@ if (SECTIONS.has("instructions")) {
   // (one per core). The profiles are kept for bench/callgrind-split.mjs
   // (garbage collector / compilers / JavaScript).
   const every = Number(arg("instructions-every", "10"));
-  // Variants to count, A first (e.g. "A,B,F"); run two at a time, one per core.
-  const counted = ["A", ...arg("instructions-variants", "A,B").split(",").filter((k) => k !== "A")];
+  // Variants to count besides A (e.g. "B,F"), A first; run two at a time, one per core.
+  const counted = ["A", ...arg("instructions-variants", "B").split(",").filter((k) => k !== "A")];
   for (const k of counted) if (!variants[k]) throw new Error(`--instructions-variants: unknown variant ${k} (${Object.keys(variants).join(", ")})`);
   const sample = allFiles.filter((_, i) => (i + 1) % every === 0);
-  log(`\n== instructions: valgrind --tool=callgrind, A vs B on every ${every}th file (${sample.length} files, ${fmt(MB(sizeOf(sample)), 1)} MB) ==`);
+  log(`\n== instructions: valgrind --tool=callgrind, ${counted.join(", ")} on every ${every}th file (${sample.length} files, ${fmt(MB(sizeOf(sample)), 1)} MB) ==`);
   const vg = await new Promise((resolve) => {
     const c = spawn("valgrind", ["--version"], { stdio: "ignore" });
     c.on("error", () => resolve(false));
