@@ -182,6 +182,12 @@ function logRun(what, key, r) {
   process.stderr.write(`  ${what} ${key}: ${fmt(r.wallMs / 1000)} s wall, ${fmt(r.cpuMs / 1000)} s cpu${threads}, ${fmt(r.rssMB, 0)} MB, ${r.fullGCs} full GCs\n`);
 }
 
+/** One side's medians, as a section's summary prints them. */
+function logSide(key, side, withFindings) {
+  const findings = withFindings ? `  findings ${side.findings}` : "";
+  log(`${key} ${variants[key].label.padEnd(28)} wall ${fmt(side.wallMs / 1000)} s  cpu ${fmt(side.cpuMs / 1000)} s  peak RSS ${fmt(side.rssMB, 0)} MB  full GCs ${side.fullGCs.join("/")}${findings}`);
+}
+
 /** Interleaved pairs X Y, Y X, …; returns both sides' runs and the pairs' ratios. */
 async function pairs(x, y, files, runs, tag) {
   const rx = [];
@@ -246,7 +252,7 @@ if (SECTIONS.has("main")) {
   const r = await pairs("A", "B", allFiles, RUNS, "main");
   results.main = r;
   for (const k of ["A", "B"]) {
-    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  full GCs ${r[k].fullGCs.join("/")}  findings ${r[k].findings}`);
+    logSide(k, r[k], true);
   }
   log(`ratio B/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}   (targets ≤ 1.10, ≤ 1.10)`);
   if (Number.isFinite(r.mainRatio)) {
@@ -261,7 +267,7 @@ if (SECTIONS.has("floor")) {
   const r = await pairs("A", "E", allFiles, RUNS, "floor");
   results.floor = r;
   for (const k of ["A", "E"]) {
-    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  full GCs ${r[k].fullGCs.join("/")}`);
+    logSide(k, r[k], false);
   }
   log(`ratio E/A: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}  (the floor under any custom rule)`);
   log(`best of ${RUNS} runs each, E/A: wall ${fmt(r.bestWallRatio, 3)}  cpu ${fmt(r.bestCpuRatio, 3)}  memory ${fmt(r.bestRssRatio, 3)}`);
@@ -298,7 +304,7 @@ if (SECTIONS.has("own")) {
   const r = await pairs("D", "C", allFiles, RUNS, "own");
   results.own = r;
   for (const k of ["D", "C"]) {
-    log(`${k} ${variants[k].label.padEnd(28)} wall ${fmt(r[k].wallMs / 1000)} s  cpu ${fmt(r[k].cpuMs / 1000)} s  peak RSS ${fmt(r[k].rssMB, 0)} MB  full GCs ${r[k].fullGCs.join("/")}  findings ${r[k].findings}`);
+    logSide(k, r[k], true);
   }
   log(`ratio C/D: wall ${fmt(r.wallRatio, 3)}  cpu ${fmt(r.cpuRatio, 3)}  memory ${fmt(r.rssRatio, 3)}`);
 }
