@@ -5,7 +5,8 @@
  * parts are on purpose, so no rule checks it. A document is an example when
  * it says so near its top:
  *
- * - a sentence "This is an example / a sample / a demo / a template …" in
+ * - a sentence "This is an example / a sample / a demo / a template …" or
+ *   "(No testing) needed for this example" in
  *   its first lines (a paragraph, list item or quote), or
  * - a title that names an example document: "Example Feature", "Tasks for
  *   Example Requirement", "Template Workspace Structure".
@@ -16,7 +17,7 @@ import type { DocumentModel } from "./model.js";
 
 /** How far from the top a declaration is looked for (lines). */
 const TOP_LINES = 12;
-const DECLARATION = /\bthis is an? (?:example|sample|demo|template)\b/i;
+const DECLARATION = /\b(?:this is an? (?:example|sample|demo|template)|(?:needed|required) for this example)\b/i;
 const EXAMPLE_TITLE =
   /\b(?:example|sample|template)\s+(?:requirements?|features?|specs?|specifications?|prds?|workspaces?|projects?|documents?|plans?|tasks?)\b/i;
 

@@ -45,8 +45,6 @@ export interface SC003Options {
   units: string[];
   /** Regular expressions (case-insensitive) that are thresholds on their own: HTTP statuses, exit codes. */
   thresholdPatterns: string[];
-  /** Regular expressions (case-sensitive) for named artifacts in prose: file names, paths, identifiers. */
-  artifactPatterns: string[];
   /** Numbers written as words; they count as numbers ("one line per plugin", "at most two"). */
   numberWords: string[];
   /** Words that are zero counts ("no", "zero", "without"): "no 404 errors in 100 runs". */
@@ -63,7 +61,7 @@ export const SC003Defaults: SC003Options = {
   headings: [...CRITERIA_HEADINGS],
   labelPattern: "^(?:[A-Z][A-Z0-9]*[-_.]?\\d+(?:\\.\\d+)*[a-z]?|#\\d+)\\s*[:.)\\-–—](?:\\s+|$)",
   vaguePhrases: [
-    "as expected", "as intended", "as needed", "as appropriate", "where appropriate", "where possible",
+    "as expected", "as intended", "as needed", "as appropriate", "where appropriate", "where possible", "where safe", "where practical", "if feasible",
     "if possible", "and so on", "etc", "tbd",
     "good", "great", "nice", "better", "best", "fine", "excellent", "perfect",
     "fast", "faster", "quick", "quickly", "speedy", "slow", "snappy", "responsive", "performant",
@@ -71,9 +69,9 @@ export const SC003Defaults: SC003Options = {
     "robust", "reliable", "reliably", "stable", "resilient", "secure",
     "seamless", "seamlessly", "smooth", "smoothly", "gracefully", "painless",
     "user-friendly", "user friendly", "intuitive", "easy", "easily", "simple", "straightforward",
-    "clean", "clear", "clearly", "elegant", "modern", "lightweight",
+    "clean", "clear", "elegant", "modern", "lightweight",
     "maintainable", "readable", "scalable", "flexible", "extensible",
-    "correctly", "proper", "properly", "actionable", "valuable", "meaningful", "helpful", "informative",
+    "proper", "actionable", "valuable", "meaningful", "helpful", "informative",
     "appropriate", "appropriately", "reasonable", "reasonably", "sensible", "adequate", "adequately",
     "sufficient", "sufficiently", "acceptable", "minimal", "improved", "enhanced",
     "high", "low", "large", "small", "significant", "significantly", "noticeable", "excessive",
@@ -87,12 +85,14 @@ export const SC003Defaults: SC003Options = {
     // "handle locking correctly": the adverb of a generic verb a few words on
     // The adverb is matched first and the verb before it checked after: a
     // leading look-behind was tried at every position of every criterion.
-    // "correct CDN base URL" (but "syntactically correct" names its check)
-    "(?<!\\b(?:syntactically|grammatically|type)[\\s-])\\bcorrect\\b",
     // "removed or minimized", "reduced": a change without its values
     "\\b(?:minimi[sz]e[ds]?|reduced|lowered|increased)\\b",
+    // "helpers are correctly typed": the adverb before a generic participle
+    "\\b(?:correctly|properly)\\s+(?:typed|configured|set up|handled|implemented|integrated|supported|functioning|working|formatted|displayed|rendered)\\b",
     // "Login flow works", "React Fast Refresh works (for React apps)": a bare claim
     "\\b(?:works?|working|functional)(?=\\s*(?:[.!]?\\s*$|\\())",
+    // "IntelliSense works for all frameworks", "the app works in dev mode": a claim with only its scope
+    "\\b(?:works?|working)(?=\\s+(?:for|in|on|across|under|when)(?:\\s+[\\p{L}\\p{N}_./-]+){1,4}\\s*[.!]?\\s*$)",
     "(?<=\\s)(?:correctly|properly|well|fine)\\b(?<=\\b(?:works?|working|behaves?|handles?|handled|handling|operates?|performs?)(?:\\s+[\\p{L}\\p{N}_-]+){1,3}\\s+(?:correctly|properly|well|fine))",
   ],
   comparisons: [
@@ -115,31 +115,6 @@ export const SC003Defaults: SC003Options = {
     "\\b[1-5]\\d\\d\\s+(?:OK|Created|Accepted|No Content|Moved|Found|Not Modified|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|Gone|Unprocessable|Too Many Requests|Internal Server Error|Service Unavailable)\\b",
     "\\bexit(?:s|ing|ed)?(?:\\s+(?:with|code|status))*\\s+(?:\\d+|zero|non-?zero)\\b",
     "\\b(?:zero|non-?zero)\\s+exit\\b",
-  ],
-  artifactPatterns: [
-    // file names with a known extension: pyproject.toml, test_vite.py, vite.config.ts
-    "(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_-]\\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|toml|ya?ml|md|mdx|rst|txt|cfg|ini|conf|sql|html?|css|scss|sh|lock|env|rs|go|java|kt|rb|php|csv|tsv|parquet|xml|gz|zip|png|gif|svg|jpe?g|webp|pdf|whl)(?![\\p{L}\\p{N}])",
-    // well-known files without an extension
-    "\\b(?:Makefile|Dockerfile|Containerfile|Procfile|Justfile|README|CHANGELOG|LICENSE|CONTRIBUTING|CODEOWNERS)\\b",
-    // paths: src/app/, tests/integration/test_x.py, /api/users
-    "(?<![\\p{L}\\p{N}/])\\.{0,2}/[\\w.-]+(?:/[\\w.{}:-]*)*",
-    "\\b[\\w.-]+/(?:[\\w.-]+/)+[\\w.-]*",
-    "\\b[\\w.-]+/(?=[\\s),.;:]|$)",
-    // snake_case and dotted identifiers: execute_many, spa.inject_routes
-    "(?<![\\p{L}\\p{N}])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\\p{L}\\p{N}])",
-    "(?<![\\p{L}\\p{N}])[A-Za-z_]\\w*(?:\\.[a-z_]\\w*)+\\(\\)",
-    // CamelCase names: OrchestrationLock, SQLSpecError, ViteSPAHandler
-    "(?<![\\p{L}\\p{N}])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\\p{L}\\p{N}])",
-    "(?<![\\p{L}\\p{N}])[A-Z]{2,}[a-z]+[A-Z]\\w*",
-    // environment variables and constants: DATABASE_URL
-    "(?<![\\p{L}\\p{N}])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\\p{L}\\p{N}])",
-    // release versions: v0.14.0, v2.1
-    "(?<![\\p{L}\\p{N}])v\\d+(?:\\.\\d+)+(?![\\p{L}\\p{N}])",
-    // quoted literals of more than one word (exact messages or output): "Index Mode: Inertia"
-    "\"(?=[^\"]*[^\\p{L}\"])[^\"\\s][^\"]*\"|“(?=[^”]*[^\\p{L}”])[^”]+”",
-    // command flags and settings: --strict, inject_routes=True
-    "(?<![\\p{L}\\p{N}-])--[a-z][\\w-]*",
-    "(?<![\\p{L}\\p{N}])\\w+=\\S+",
   ],
   numberWords: [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -169,7 +144,6 @@ const strings = is.strings();
 // Each list is validated with the flags it is compiled with (below).
 const vagueRegexes = is.regexes("iu");
 const thresholdRegexes = is.regexes("iu");
-const artifactRegexes = is.regexes("u");
 
 /** How a criterion was judged. */
 export interface Judgement {
@@ -224,7 +198,6 @@ interface Compiled {
   units: Set<string>;
   trailingUnits?: RegExp;
   thresholds: RegExp[];
-  artifacts: RegExp[];
   numberWords?: RegExp;
   zeroQuantifiers?: RegExp;
   generic: Set<string>;
@@ -249,7 +222,6 @@ function compile(o: SC003Options): Compiled {
     units: lower(o.units.filter((u) => !/\s/.test(u.trim()))),
     trailingUnits: phraseRegex(o.units.filter((u) => /\s/.test(u.trim()))),
     thresholds: o.thresholdPatterns.map((p) => optionRegExp(p, "iu", SC003Defaults.thresholdPatterns)),
-    artifacts: o.artifactPatterns.map((p) => optionRegExp(p, "gu", SC003Defaults.artifactPatterns)),
     numberWords: phraseRegex(o.numberWords),
     zeroQuantifiers: phraseRegex(o.zeroQuantifiers),
     generic: lower(o.genericWords),
@@ -349,32 +321,22 @@ function namingWords(text: string, c: Compiled): string[] {
   return out;
 }
 
-/** How many named artifacts (file names, paths, identifiers, flags, quoted messages) the text holds. */
-function artifactCount(text: string, c: Compiled): number {
-  const seen = new Set<string>();
-  for (const re of c.artifacts) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      seen.add(m[0]);
-      if (m[0] === "") re.lastIndex++;
-    }
-  }
-  return seen.size;
-}
-
 /** Words after which a parenthesis or clause narrows the scope instead of saying what is checked. */
 const SCOPE =
   /^(?:for|in|on|with|without|if|when|where|while|unless|e\.?g\.?|i\.?e\.?|such as|including|like|etc|see|optional|if any|where supported|manual|manually|verified|checked|tested|via|by|using)\b/i;
 
 /**
  * Whether a clause after the vague wording says what it means: a
- * parenthesis, or the text after a dash or colon, that names at least two
- * things and no vague wording of its own ("works correctly (changes trigger
- * a browser reload)"), not a scope ("works (for React apps)").
+ * parenthesis, the text after a dash or colon, or a clause such as ",
+ * indicating which files are generated", that names at least two things and
+ * no vague wording of its own ("works correctly (changes trigger a browser
+ * reload)"), not a scope ("works (for React apps)").
  */
 function explained(prose: string, after: number, c: Compiled): boolean {
   const rest = prose.slice(after);
-  const clauses = [...rest.matchAll(/\(([^()]*)\)|\s[-–—:]\s+(.*)$|:\s+(.*)$/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
+  const clauses = [...rest.matchAll(/\(([^()]*)\)|\s[-–—:]\s+(.*)$|:\s+(.*)$|,\s+((?:indicating|showing|listing|naming|reporting|stating|including|printing|returning)\s.*)$/g)].map((m) =>
+    (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim(),
+  );
   return clauses.some((clause) => !SCOPE.test(clause) && namingWords(clause, c).length >= 2 && !firstVague(clause, c));
 }
 
@@ -405,8 +367,8 @@ export function judgeCriterion(text: string, code: number, options: SC003Options
   // Quoted text is a mention ("the error reads "try again later""), not the author's wording.
   const vague = firstVague(blankQuoted(prose), c);
   if (vague) {
-    // Two named artifacts pin down what is checked; the vague word is incidental.
-    if (explained(prose, vague.index + vague.text.length, c) || code + artifactCount(prose, c) >= 2) return { measurable: true };
+    // Two pieces of code pin down what is checked; the vague word is incidental.
+    if (explained(prose, vague.index + vague.text.length, c) || code >= 2) return { measurable: true };
     return { measurable: false, vague: vague.text, reason: `vague wording "${vague.text}" without a threshold or a stated check` };
   }
   if (code === 0 && namingWords(`${context} ${prose}`, c).length === 0) {
@@ -467,7 +429,6 @@ export default defineRule<SC003Options>({
     comparisons: strings,
     units: strings,
     thresholdPatterns: thresholdRegexes,
-    artifactPatterns: artifactRegexes,
     numberWords: strings,
     zeroQuantifiers: strings,
     genericWords: strings,

@@ -17,10 +17,13 @@ import { defineRule } from "../lib/rule.js";
 import { contentWords, holds, nameForms } from "../lib/section-match.js";
 
 /**
- * A required section: a heading, or a list of headings any one of which
- * will do (the first names the section in messages).
+ * A required section: a heading, a list of headings any one of which will
+ * do (the first names the section in messages), or an object that also
+ * says when the section is needed: `onlyIf: "code"` when the document holds
+ * a code block, `"unfinished"` unless it says its work is complete
+ * ("**Status**: Complete").
  */
-export type RequiredSection = string | string[];
+export type RequiredSection = string | string[] | { name: string; alternatives?: string[]; onlyIf?: "code" | "unfinished" };
 
 export interface RequiredSections {
   /** Glob patterns of the files this entry applies to (the first matching entry wins). */
@@ -88,13 +91,13 @@ export const SC012Defaults: SC012Options = {
         "Library Best Practices",
         "Industry Best Practices",
         "Comparable Implementations",
-        "Code Snippet Verification",
+        { name: "Code Snippet Verification", onlyIf: "code" },
       ],
     },
     {
       // seed 002, Checkpoint 6 (recovery template)
       files: [...KIND_FILES.recovery],
-      sections: ["Quick Context", ["Next Steps", "Next Steps for Expert Agent"]],
+      sections: ["Quick Context", { name: "Next Steps", alternatives: ["Next Steps for Expert Agent"], onlyIf: "unfinished" }],
     },
     {
       // The phases both tasks templates share (seed 002 Checkpoint 5, seed 003).
@@ -122,26 +125,33 @@ export const SC012Defaults: SC012Options = {
     "Code Snippet Verification": ["Snippet Verification", "Code Verification", "Verification"],
     // recovery
     "Quick Context": ["Context", "Current State", "Status", "Current Status", "Summary", "Overview", "Progress", "State", "Where We Are"],
-    "Next Steps": ["Next Actions", "Remaining Work", "Remaining Tasks", "TODO", "To Do", "What's Next", "Resume Checklist", "How to Resume", "Pending", "Outstanding", "Open Items", "Follow-up", "Follow-ups", "Handoff"],
+    "Next Steps": ["Next Actions", "Remaining Work", "Remaining Tasks", "TODO", "To Do", "What's Next", "Resume Checklist", "How to Resume", "Pending", "Outstanding", "Open Items", "Follow-up", "Follow-ups", "Handoff", "Implementation Steps", "Remaining Steps", "Action Items"],
     // tasks
     "Phase 1: Planning & Research": ["Analysis", "Discovery", "Preparation", "Design"],
     Testing: ["Tests", "Test", "Validation", "Verification", "QA", "Quality Assurance"],
     Documentation: ["Docs", "Guides", "README"],
-    "Quality Gate & Archive": ["Quality Gates", "Definition of Done", "Final Review", "Completion", "Wrap-up", "Release"],
+    "Quality Gate & Archive": ["Quality Gates", "Definition of Done", "Final Review", "Final Validation", "Final Checks", "Final Verification", "Completion", "Wrap-up", "Release"],
   },
   within: {
     "Problem Statement": ["Overview"],
-    "Solution Summary": ["Overview"],
+    "Solution Summary": ["Overview", "Architecture"],
   },
   similarity: 0.85,
 };
 
+const headingList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string" && x.trim() !== "");
+const requiredObject = is.object({ name: (v) => (typeof v === "string" && v.trim() !== "" ? undefined : `a heading; found ${JSON.stringify(v)}`), alternatives: (v) => (headingList(v) ? undefined : "an array of headings"), onlyIf: is.oneOf("code", "unfinished") }, ["name"]);
 const requiredCheck: Check = (v) =>
   typeof v === "string" && v.trim() !== ""
     ? undefined
-    : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" && x.trim() !== "")
+    : Array.isArray(v) && v.length > 0 && headingList(v)
       ? undefined
-      : `a heading or a non-empty array of alternative headings; found ${Array.isArray(v) ? "an array" : JSON.stringify(v)}`;
+      : v !== null && typeof v === "object" && !Array.isArray(v)
+        ? requiredObject(v)
+        : `a heading, a non-empty array of alternative headings or { name, alternatives?, onlyIf? }; found ${Array.isArray(v) ? "an array" : JSON.stringify(v)}`;
+
+/** A line near the top that says the work is done: "**Status**: Complete", "Phase: ✅ DONE". */
+const COMPLETE = /^[\s>*_-]*(?:status|phase|state)[*_]*\s*:\s*[*_]*\s*(?:✅\s*)?(?:complete|completed|done|finished|merged|shipped)\b(?![^\n]*\b(?:ready|next|pending|in progress)\b)/im;
 
 const entryCheck = is.object(
   { files: is.globs(), sections: is.arrayOf(requiredCheck, "headings"), order: is.boolean() },
@@ -219,6 +229,15 @@ export default defineRule<SC012Options>({
     const headings = model.sections
       .filter((s) => s.level > 0 && s !== title && !CODE_HEADING.test(model.lines[s.line - 1] ?? ""))
       .map((s) => ({ section: s, words: contentWords(s.title) }));
+    // A document written as one list ("- Planning" over its tasks) has its phases as items.
+    if (headings.length === 0) {
+      for (const item of model.listItems) {
+        const text = item.text.split("\n")[0];
+        if (item.depth === 0 && item.children.length > 0 && text.split(/\s+/).length <= 8) {
+          headings.push({ section: { ...item.section, level: 2, title: text, line: item.line, children: [] } as Section, words: contentWords(text) });
+        }
+      }
+    }
     const key = (name: string) => [...contentWords(name)].join(" ");
     /** The first, shallowest heading that holds a section by its names, or undefined. */
     const find = (names: readonly string[]): Section | undefined => {
@@ -231,8 +250,12 @@ export default defineRule<SC012Options>({
       }
       return best;
     };
-    const required = entry.sections.map((r) => {
-      const names = typeof r === "string" ? [r] : r;
+    const complete = COMPLETE.test(model.lines.slice(0, 20).join("\n"));
+    const needed = entry.sections.filter(
+      (r) => typeof r !== "object" || Array.isArray(r) || !r.onlyIf || (r.onlyIf === "code" ? model.codeBlocks.length > 0 : !complete),
+    );
+    const required = needed.map((r) => {
+      const names = typeof r === "string" ? [r] : Array.isArray(r) ? r : [r.name, ...(r.alternatives ?? [])];
       const all = [...names, ...names.flatMap((n) => aliases.get(key(n)) ?? [])];
       // The section's own names first: a heading that names it beats one that names an alias (for the order check).
       return { name: names[0], section: find(names) ?? find(all) };

@@ -21,7 +21,6 @@ const builtIn = [
   ...SC006Defaults.patterns.map((p) => (typeof p === "string" ? p : p.pattern)),
   ...SC003Defaults.vaguePatterns,
   ...SC003Defaults.thresholdPatterns,
-  ...SC003Defaults.artifactPatterns,
 ];
 
 const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0], ...m.slice(1)]);

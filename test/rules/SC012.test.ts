@@ -187,6 +187,24 @@ describe("SC012 required-sections", () => {
     ]);
   });
 
+  it("asks for a section only when it applies: code to verify, work not finished", () => {
+    const research = "# Research\n\n## Internal Patterns\n\n## Library Best Practices\n\n## Industry Best Practices\n\n## Comparable Implementations\n";
+    expect(findings(research, "specs/active/x/research/plan.md", "SC012")).toEqual([]);
+    expect(findings(`${research}\n\`\`\`python\nx = 1\n\`\`\`\n`, "specs/active/x/research/plan.md", "SC012")).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Code Snippet Verification"; Actual: none' },
+    ]);
+    const recovery = (status: string) => `# Recovery\n\n**Status**: ${status}\n\n## Current State\n\nAll merged.\n`;
+    expect(findings(recovery("Complete"), "specs/active/x/recovery.md", "SC012")).toEqual([]);
+    expect(findings(recovery("PRD Complete, Ready for Implementation"), "specs/active/x/recovery.md", "SC012")).toEqual([
+      { line: 1, rule: "SC012", detail: 'Expected: a section "Next Steps"; Actual: none' },
+    ]);
+  });
+
+  it("reads a document written as one list: its top items with nested items are its phases", () => {
+    const tasks = "- Planning\n  - scope\n- Research\n  - read code\n- Testing\n  - pytest\n- Docs & Quality Gate\n  - changelog\n";
+    expect(findings(tasks, "specs/active/x/tasks.md", "SC012")).toEqual([]);
+  });
+
   it("reports bad options on line 1, naming the rule and the option", () => {
     const bad = (options: unknown) => findings("# PRD\n", prd, "SC012", options);
     expect(bad({ documents: [{ files: ["**/prd.md"], sections: [42] }] })).toEqual([
@@ -194,7 +212,7 @@ describe("SC012 required-sections", () => {
         line: 1,
         rule: "SC012",
         detail:
-          'Invalid configuration of SC012/required-sections: option "documents" must be an array of required-section entries; item 1: "sections" to be an array of headings; item 1: a heading or a non-empty array of alternative headings; found 42',
+          'Invalid configuration of SC012/required-sections: option "documents" must be an array of required-section entries; item 1: "sections" to be an array of headings; item 1: a heading, a non-empty array of alternative headings or { name, alternatives?, onlyIf? }; found 42',
       },
     ]);
     expect(bad({ documents: [{ sections: ["A"] }] })[0].detail).toBe(
@@ -203,7 +221,7 @@ describe("SC012 required-sections", () => {
     expect(bad({ similarity: 2 })[0].detail).toBe(
       'Invalid configuration of SC012/required-sections: option "similarity" must be a number from 0 to 1; found 2',
     );
-    expect(bad({ documents: [{ files: ["**/prd.md"], sections: [[]] }] })[0].detail).toContain("a heading or a non-empty array");
+    expect(bad({ documents: [{ files: ["**/prd.md"], sections: [[]] }] })[0].detail).toContain("a heading, a non-empty array of alternative headings");
     expect(bad({ order: true })[0].detail).toContain('unknown option "order"');
     expect(bad({ aliases: { Overview: "Summary" } })[0].detail).toBe(
       'Invalid configuration of SC012/required-sections: option "aliases" must be an object of section name → array of headings; "Overview" is not an array of headings',
