@@ -24,7 +24,7 @@ function write(path: string, text: string) {
   writeFileSync(join(project, path), text);
 }
 
-function lint(globs: string[]) {
+function lint(globs: string[], sc001: object = {}, cwd = project) {
   const out = join(project, `out-${Math.random().toString(36).slice(2)}.json`);
   write(
     ".markdownlint-cli2.jsonc",
@@ -40,12 +40,13 @@ function lint(globs: string[]) {
               sections: { Summary: 20, Design: 5 },
             },
           ],
+          ...sc001,
         },
       },
       outputFormatters: [[require.resolve("markdownlint-cli2-formatter-json"), { name: out }]],
     }),
   );
-  const run = spawnSync(process.execPath, [cli, ...globs], { cwd: project, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [cli, ...globs], { cwd, encoding: "utf8" });
   const results = JSON.parse(readFileSync(out, "utf8")) as {
     fileName: string;
     lineNumber: number;
@@ -58,8 +59,12 @@ function lint(globs: string[]) {
 describe("other layouts (seed 004: requirements/{slug}/prd.md, docs/guides/)", () => {
   write("requirements/importer/prd.md", `# PRD: Importer\n\n## 1. Summary\n\n${words(12)}\n\n## 2. Design\n\n${words(6)}\n`);
   write("requirements/exporter/prd.md", `# PRD: Exporter\n\n## Summary\n\n${words(25)}\n\n## Design\n\n${words(6)}\n`);
-  // The seeds' default layout is not configured here, so it is not held to the PRD budget.
+  // The default layout keeps the default PRD budget: the configuration adds an entry to the table, it does not replace it.
   write("specs/active/other/prd.md", "# PRD: Other\n\n## Overview\n\nShort.\n");
+  const defaultLayout = [
+    "specs/active/other/prd.md:1 SC001 Document: Expected: at least 2000 words; Actual: 4 words",
+    'specs/active/other/prd.md:3 SC001 Section "Overview": Expected: at least 300 words; Actual: 1 words',
+  ];
 
   it("applies budgets by file pattern from the root configuration", () => {
     const { run, found } = lint(["**/*.md"]);
@@ -67,7 +72,31 @@ describe("other layouts (seed 004: requirements/{slug}/prd.md, docs/guides/)", (
     expect(found).toEqual([
       "requirements/importer/prd.md:3 SC001 Section \"1. Summary\": Expected: at least 20 words; Actual: 12 words",
       "requirements/importer/prd.md:1 SC001 Document: Expected: at least 30 words; Actual: 24 words",
+      ...defaultLayout,
     ].sort());
+  });
+
+  it("replaces the whole table with replaceDefaults", () => {
+    const { found } = lint(["**/*.md"], { replaceDefaults: true });
+    expect(found).toEqual([
+      "requirements/importer/prd.md:3 SC001 Section \"1. Summary\": Expected: at least 20 words; Actual: 12 words",
+      "requirements/importer/prd.md:1 SC001 Document: Expected: at least 30 words; Actual: 24 words",
+    ].sort());
+  });
+
+  it("matches a relative pattern relative to the directory the CLI runs in, as **/ patterns match", () => {
+    const relativeForm = lint(["**/*.md"], {
+      documents: [{ files: ["requirements/*/prd.md"], minWords: 30, sections: { Summary: 20, Design: 5 } }],
+    });
+    const anyDepth = lint(["**/*.md"]);
+    expect(relativeForm.found).toEqual(anyDepth.found);
+    expect(relativeForm.found.filter((f) => f.startsWith("requirements/importer/"))).toHaveLength(2);
+    // Run from a subdirectory, the same relative pattern names requirements/requirements/…, which does not exist.
+    const below = lint(["--config", join(project, ".markdownlint-cli2.jsonc"), "*/prd.md"], {
+      documents: [{ files: ["requirements/*/prd.md"], minWords: 30, sections: { Summary: 20, Design: 5 } }],
+    }, join(project, "requirements"));
+    expect(below.found.filter((f) => f.includes("Expected: at least 30 words"))).toEqual([]);
+    expect(below.found.some((f) => f.includes("Expected: at least 2000 words"))).toBe(true);
   });
 
   it("lets a directory override the settings for the files below it", () => {
@@ -80,6 +109,6 @@ describe("other layouts (seed 004: requirements/{slug}/prd.md, docs/guides/)", (
       }),
     );
     const { found } = lint(["**/*.md"]);
-    expect(found).toEqual([]);
+    expect(found).toEqual(defaultLayout);
   });
 });
