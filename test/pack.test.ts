@@ -85,6 +85,8 @@ describe("npm pack", () => {
       "CHANGELOG.md",
       "dist/index.js",
       "dist/index.d.ts",
+      "cjs/index.cjs",
+      "cjs/index.d.cts",
       "dist/cli/scorecard.js",
       "config/recommended.jsonc",
       "docs/adoption.md",
