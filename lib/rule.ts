@@ -90,7 +90,7 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
   const tables = spec.tables ?? [];
   const tableOptions = tables.length > 0 ? { replaceDefaults: false } : {};
   const defaults = { files: [...spec.files], ignores: [...DEFAULT_IGNORES], ...tableOptions, ...spec.defaults } as O & CommonOptions;
-  const schema = { ...commonSchema, ...(tables.length > 0 ? { replaceDefaults: is.boolean() } : {}), ...spec.schema } as Schema<O & CommonOptions>;
+  const schema = { ...commonSchema, ...spec.schema, ...(tables.length > 0 ? { replaceDefaults: is.boolean() } : {}) } as Schema<O & CommonOptions>;
   const information = ruleUrl(spec.id, spec.slug);
   const name = `${spec.id}/${spec.slug}`;
   const ruleFunction = {
