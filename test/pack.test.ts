@@ -88,6 +88,7 @@ describe("npm pack", () => {
       "cjs/index.cjs",
       "cjs/index.d.cts",
       "dist/cli/scorecard.js",
+      "dist/cli/hook.js",
       "config/recommended.jsonc",
       "docs/adoption.md",
       "docs/examples/project.markdownlint-cli2.jsonc",
