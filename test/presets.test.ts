@@ -25,9 +25,10 @@ describe("config/recommended.jsonc", () => {
   const text = read("recommended.jsonc");
   const preset = parse(text) as Record<string, unknown>;
 
-  it("turns the contract on and sets every built-in rule explicitly, each with its reason", () => {
-    expect(preset["spec-contract"]).toBe(true);
-    expect(preset.default).toBe(false);
+  it("leaves the contract on and sets every built-in rule explicitly, each with its reason", () => {
+    expect(preset.default).toBe(true);
+    // No key for an SC rule or its tag: markdownlint-cli2 would apply it after the user's own options.
+    expect(Object.keys(preset).filter((k) => /^SC\d{3}$|spec-contract/i.test(k))).toEqual([]);
     for (const id of BUILT_IN) {
       expect(preset[id], id).not.toBeUndefined();
       expect(explained(text).has(id), `${id} has a comment`).toBe(true);
@@ -46,8 +47,8 @@ describe("config/all.jsonc", () => {
   const preset = parse(text) as Record<string, unknown>;
 
   it("turns every SC rule and every built-in rule on, each named with what it catches", () => {
-    expect(preset["spec-contract"]).toBe(true);
     expect(preset.default).toBe(true);
+    expect(Object.keys(preset).filter((k) => /^SC\d{3}$|spec-contract/i.test(k))).toEqual([]);
     for (const id of BUILT_IN) {
       expect(preset[id], id).toBe(true);
       expect(explained(text).has(id), `${id} has a comment`).toBe(true);
@@ -70,9 +71,9 @@ describe("the presets through markdownlint-cli2", () => {
   const project = linkedProject("spec-contract-presets", { "specs/active/noise/prd.md": doc });
   afterAll(() => cleanup(project));
 
-  const run = (preset: string) => {
+  const run = (preset: string, own: Record<string, unknown> = {}) => {
     const file = join(project, ".markdownlint-cli2.jsonc");
-    writeFileSync(file, JSON.stringify({ customRules: ["markdownlint-spec-contract"], config: { extends: `markdownlint-spec-contract/config/${preset}` } }));
+    writeFileSync(file, JSON.stringify({ customRules: ["markdownlint-spec-contract"], config: { extends: `markdownlint-spec-contract/config/${preset}`, ...own } }));
     const result = cli2(project, ["specs/**/*.md"]);
     return parseCli2(result.stdout + result.stderr);
   };
@@ -90,5 +91,18 @@ describe("the presets through markdownlint-cli2", () => {
   it("all: the whitespace rules too", () => {
     const rules = new Set(run("all.jsonc").map((f) => f.rule));
     for (const id of ["MD018", "MD022", "MD030", "MD032", "MD051", "SC001", "SC012"]) expect(rules.has(id), id).toBe(true);
+  });
+
+  it("lets a configuration that extends a preset set options by ID and slug, and turn the suite off by tag", () => {
+    for (const preset of ["recommended.jsonc", "all.jsonc"]) {
+      const sc001 = (own: Record<string, unknown>) => run(preset, own).filter((f) => f.rule === "SC001").map((f) => f.detail);
+      expect(sc001({})).toContain("Document: Expected: at least 2000 words; Actual: 21 words");
+      expect(sc001({ SC001: { documents: [{ files: ["**/prd.md"], minWords: 20 }] } })).not.toContain("Document: Expected: at least 2000 words; Actual: 21 words");
+      expect(sc001({ "section-word-budget": { count: "wc", documents: [{ files: ["**/prd.md"], minWords: 30 }] } })).toContain(
+        "Document: Expected: at least 30 words; Actual: 25 words",
+      );
+      expect(run(preset, { "spec-contract": false }).filter((f) => f.rule.startsWith("SC"))).toEqual([]);
+      expect(run(preset, { SC012: false }).filter((f) => f.rule === "SC012")).toEqual([]);
+    }
   });
 });
