@@ -5,7 +5,7 @@
  * .markdownlint-cli2.jsonc in a subdirectory). Runs the real CLI.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -110,5 +110,57 @@ describe("other layouts (seed 004: requirements/{slug}/prd.md, docs/guides/)", (
     );
     const { found } = lint(["**/*.md"]);
     expect(found).toEqual(defaultLayout);
+  });
+});
+
+describe("the README's Other layouts configuration", () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const example = JSON.parse(/### Other layouts[\s\S]*?```jsonc\n([\s\S]*?)```/.exec(readme)![1]) as {
+    customRules: string[];
+    config: Record<string, unknown>;
+  };
+  const dir = mkdtempSync(join(tmpdir(), "sc-readme-layout-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("clears a short requirements/<slug>/ PRD written to its own headings of the structural findings", () => {
+    mkdirSync(join(dir, ".git"));
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(root, join(dir, "node_modules", "markdownlint-spec-contract"), "dir");
+    const criteria = Array.from({ length: 8 }, (_, i) => `- [ ] **AC${i + 1}**: The importer reads a 10 MB file in under ${i + 2} seconds.`).join("\n");
+    const prd = [
+      "# PRD: Importer",
+      "",
+      "## Summary",
+      "",
+      words(210),
+      "",
+      "## Design",
+      "",
+      "```text",
+      "+--------+     +----------+",
+      "| upload | --> | importer |",
+      "+--------+     +----------+",
+      "```",
+      "",
+      words(510),
+      "",
+      "## Test Plan",
+      "",
+      words(800),
+      "",
+      "## Definition of Done",
+      "",
+      criteria,
+      "",
+    ].join("\n");
+    mkdirSync(join(dir, "requirements", "importer"), { recursive: true });
+    writeFileSync(join(dir, "requirements", "importer", "prd.md"), prd);
+    writeFileSync(join(dir, ".markdownlint-cli2.jsonc"), JSON.stringify(example));
+    const run = spawnSync(process.execPath, [cli, "requirements/importer/prd.md"], { cwd: dir, encoding: "utf8" });
+    const rules = new Set([...run.stderr.matchAll(/ error (SC\d{3})\//g)].map((m) => m[1]));
+    for (const structural of ["SC001", "SC002", "SC005", "SC012"]) expect(rules.has(structural), `${structural}\n${run.stderr}`).toBe(false);
+    // The workspace is recognised out of the box: it lacks its other documents.
+    expect(run.stderr).toContain('SC013/workspace-complete');
+    expect(run.stderr).toContain('Active workspace "importer"');
   });
 });
