@@ -104,6 +104,7 @@ export default defineRule<SC010Options>({
   slug: "declared-metrics",
   description: "Self-reported counts should match the document",
   category: "metrics",
+  fixable: true,
   files: ["**/*.md"],
   defaults: SC010Defaults,
   schema: {

@@ -210,6 +210,7 @@ export default defineRule<SC012Options>({
   description: "Documents should hold the sections their template requires",
   category: "structure",
   files: ["**/*.md"],
+  tables: ["documents"],
   defaults: SC012Defaults,
   schema: {
     documents: is.arrayOf(entryCheck, "required-section entries"),

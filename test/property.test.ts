@@ -1,7 +1,7 @@
 /**
  * Property-based tests (issue 6) over every rule of the registry and the
  * whole suite: generated specs documents (test/arbitraries.ts) and mutated
- * real files from ../shared/corpus.
+ * real specs documents (test/real-docs.ts).
  *
  * Properties: no rule throws or reports an internal error; every finding's
  * line is in the document and every range in its line; every fixInfo is

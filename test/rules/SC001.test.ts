@@ -123,7 +123,7 @@ describe("SC001 section-word-budget", () => {
       'Invalid configuration of SC001/section-word-budget: option "documents" must be an array of document budgets; item 1: a "files" key',
     );
     expect(findings("# x\n", prd, "SC001", { budget: 5 })[0].detail).toBe(
-      'Invalid configuration of SC001/section-word-budget: unknown option "budget" (known: files, ignores, count, documents)',
+      'Invalid configuration of SC001/section-word-budget: unknown option "budget" (known: files, ignores, count, documents, replaceDefaults)',
     );
     expect(findings("# x\n", prd, "SC001", { files: ["[unclosed"] }).length).toBeLessThanOrEqual(1);
   });
