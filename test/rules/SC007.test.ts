@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findings, lintString } from "../helpers.js";
 
@@ -290,5 +291,25 @@ describe("SC007 no-marketing-language", () => {
       expect(found(doc("It is excellent."), true, "specs/active/demo/prd.md")).toEqual([]);
       expect(found(doc("It is excellent."), true, "specs/guides/patterns/storage.md")).toHaveLength(1);
     });
+  });
+  it("reports each shape of its rule page's Incorrect example, and none of the Correct one", () => {
+    const page = readFileSync(new URL("../../docs/rules/SC007-no-marketing-language.md", import.meta.url), "utf8");
+    const example = (heading: string) => /^````markdown file=(\S+)\n([\s\S]*?)^````$/m.exec(page.slice(page.indexOf(`\n## ${heading}\n`)))!;
+    const [, file, incorrect] = example("Incorrect");
+    expect(found(incorrect, true, file).map(([line, detail]) => [line, detail])).toEqual([
+      [3, actual(RECOMMENDATION, "recommendation", "ideal")],
+      [3, actual(PRAISE, "praise", "seamless")],
+      [5, actual(VERDICT, "verdict marker", "✅")],
+      [5, actual(PRAISE, "praise", "Great")],
+      [6, actual(VERDICT, "verdict marker", "❌")],
+      [8, actual(COMPARISON, "comparison", "Trade-offs")],
+      [10, actual(PRESCRIPTION, "prescription", "Choose obstore when")],
+      [10, actual(RECOMMENDATION, "recommendation", "recommend")],
+      [12, actual(RECOMMENDATION, "recommendation", "Recommended")],
+      [14, actual(PRESCRIPTION, "prescription", "When to use")],
+    ]);
+    const [, correctFile, correct] = example("Correct");
+    expect(found(correct, true, correctFile)).toEqual([]);
+    expect(found(correct, { conventions: [] }, correctFile).map(([line]) => line)).toEqual([37]);
   });
 });

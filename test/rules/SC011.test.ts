@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findings, lintString } from "../helpers.js";
 
@@ -225,5 +226,22 @@ describe("SC011 no-template-placeholders", () => {
   it("reports the workspace's own folder left as {slug}, but not a path pattern in a guide", () => {
     expect(findings("# PRD\n\n**Workspace**: specs/active/{slug}/\n", prd, "SC011")).toEqual([{ line: 3, rule: "SC011", detail: detail("{slug}") }]);
     expect(findings("# Workflow\n\nEach workspace keeps its notes in specs/active/{slug}/tmp/{name}.md.\n", "specs/guides/workflow.md", "SC011")).toEqual([]);
+  });
+  it("reports each shape of its rule page's Incorrect example, and none of the Correct one", () => {
+    const page = readFileSync(new URL("../../docs/rules/SC011-no-template-placeholders.md", import.meta.url), "utf8");
+    const example = (heading: string) => /^````markdown file=(\S+)\n([\s\S]*?)^````$/m.exec(page.slice(page.indexOf(`\n## ${heading}\n`)))!;
+    const [, file, incorrect] = example("Incorrect");
+    expect(findings(incorrect, file, "SC011")).toEqual(
+      [
+        [1, "[Feature Name]"],
+        [3, "{slug}"],
+        [4, "{date}"],
+        [8, "[List adapters]"],
+        [9, "{X/Y tasks}"],
+        [13, "{Auto-generated from existing adapters}"],
+      ].map(([line, text]) => ({ line, rule: "SC011", detail: detail(text as string) })),
+    );
+    const [, correctFile, correct] = example("Correct");
+    expect(findings(correct, correctFile, "SC011")).toEqual([]);
   });
 });
