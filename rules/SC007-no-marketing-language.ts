@@ -171,6 +171,8 @@ const markersCheck: Check = (v) =>
 const DETERMINERS = new Set(
   "the a an this that these those your our their its it them one some any each every both all no another other".split(" "),
 );
+/** Words between names that do not make a noun phrase ("MERGE vs INSERT", "Redis or Valkey"). */
+const FUNCTION_WORDS = new Set("vs vs. versus or and over with without in on instead".split(" "));
 /** Endings of common nouns (plurals, gerunds, abstract nouns) that are not product names. */
 const COMMON_NOUN = /(?:[^su]s|ing|ion|ment|ness|ity|ly|ed|al|ure|ance|ence|ism|age)$/;
 
@@ -179,8 +181,8 @@ const COMMON_NOUN = /(?:[^su]s|ing|ion|ment|ness|ity|ly|ed|al|ure|ance|ence|ism|
  * first word (after "the", "a" …) has a capital letter ("Redis", "DuckDB",
  * "the Rust backend"), or it is one bare lower-case name ("obstore",
  * "uvloop"); not a common noun phrase ("a buffer", "sentence case",
- * "appropriate Python types", "transactions") nor an identifier
- * (`snake_case`).
+ * "appropriate Python types", "transactions", "UUIDs", "VPC peering": a plural
+ * acronym or one before a common noun is a technique) nor an identifier (`snake_case`).
  */
 export function namesProduct(object: string): boolean {
   const words = object
@@ -191,6 +193,9 @@ export function namesProduct(object: string): boolean {
   while (i < words.length && DETERMINERS.has(words[i].toLowerCase())) i++;
   const rest = words.slice(i);
   if (rest.length === 0 || rest.some((w) => w.includes("_") || w.startsWith("-"))) return false;
+  // A plural acronym or an acronym before a common noun names a technique, not a product ("UUIDs", "VPC peering").
+  if (/^\p{Lu}{2,}s$/u.test(rest[0])) return false;
+  if (/^\p{Lu}{2,}$/u.test(rest[0]) && rest.length > 1 && /^\p{Ll}/u.test(rest[1]) && !FUNCTION_WORDS.has(rest[1].toLowerCase())) return false;
   if (/\p{Lu}/u.test(rest[0])) return true;
   return i === 0 && rest.length === 1 && /^[\p{Ll}\p{N}-]{3,}$/u.test(rest[0]) && !COMMON_NOUN.test(rest[0]);
 }

@@ -58,6 +58,8 @@ describe("SC007 no-marketing-language", () => {
     "Use obstore for high-throughput object storage.",
     "For analytics, use DuckDB.",
     "## When to Use Obstore",
+    "## When to Use MERGE vs INSERT ON CONFLICT",
+    "Use HNSW when recall matters more than memory.",
     "❌ Avoid for large tables",
   ])("reports marketing or prescriptive language: %s", (sentence) => {
     expect(reported(sentence)).toBe(true);
@@ -75,6 +77,8 @@ describe("SC007 no-marketing-language", () => {
     "Redis is used for the rate limiter state in this example.",
     "Use sentence case for headings.",
     "Use transactions for multi-statement writes.",
+    "Use VPC peering for internal connections.",
+    "Use UUIDs or other distributed keys for primary keys to avoid write hotspots.",
     "Use --no-auto-sync for debugging.",
     "Replace `asyncpg` with your preferred database adapter.",
     "A higher pool size allows more concurrent queries and uses more memory.",
