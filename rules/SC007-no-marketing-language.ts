@@ -231,6 +231,8 @@ interface Hit {
   suggestion: string;
 }
 
+/** A troubleshooting answer: "**Solution**:", "Fix:", "Workaround:". */
+const FIX_LABEL = /^[\s*_]*(?:solutions?|fix|fixes|workaround|resolution|remedy)[*_]*\s*:/iu;
 const VERDICT_SUGGESTION = "✅/❌ only on code examples, not as a verdict on a product or use case";
 const PRESCRIPTION_SUGGESTION = "what it does and its limits, not when to choose it";
 
@@ -334,9 +336,9 @@ export default defineRule<SC007Options>({
     const matchAllowed = phraseMatcher(options.allow);
     units.forEach((unit, u) => {
       const allowSpans = matchAllowed(texts[u]);
-      const kept = hits[u].filter(
-        (h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end) && !(h.category === "prescription" && inConventions(unit.block.section)),
-      );
+      // A fix for a reported problem ("**Solution**: … Use TEXT for maximum compatibility.") is no use-case prescription either.
+      const instructs = (category: string) => category === "prescription" && (inConventions(unit.block.section) || FIX_LABEL.test(texts[u]));
+      const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end) && !instructs(h.category));
       for (const h of dropOverlaps(kept)) {
         const at = locate(unit, h.start);
         const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ").trim();

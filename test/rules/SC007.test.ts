@@ -78,6 +78,7 @@ describe("SC007 no-marketing-language", () => {
     "Use sentence case for headings.",
     "Use transactions for multi-statement writes.",
     "Use VPC peering for internal connections.",
+    "**Solution**: Check the compatibility table above. Use TEXT for maximum compatibility.",
     "Use UUIDs or other distributed keys for primary keys to avoid write hotspots.",
     "Use --no-auto-sync for debugging.",
     "Replace `asyncpg` with your preferred database adapter.",
