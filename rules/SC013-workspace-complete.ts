@@ -14,6 +14,7 @@ import {
   listFiles,
   missingEntries,
   reporterOf,
+  sameName,
   siblingWorkspaces,
   type WorkspaceLocation,
 } from "../lib/workspace.js";
@@ -83,9 +84,10 @@ export default defineRule<SC013Options>({
     const ws = findWorkspace(params.name, options.workspaces, projectRoot(params.name) ?? process.cwd());
     if (!ws || !existsOnDisk(params.name)) return; // a string linted under an invented name
     const selected = (rel: string) => isSelected(`${ws.nameDir}/${rel}`, options.files, options.ignores);
-    // Report once per workspace: on reportOn when it exists, else on the first selected Markdown file.
+    // Report once per workspace: on reportOn when it exists (in any case:
+    // PRD.md), else on the first selected Markdown file.
     if (ws.file !== options.reportOn) {
-      if (hasEntry(ws.dir, options.reportOn) && selected(options.reportOn)) return;
+      if (!sameName(ws.file, options.reportOn) && hasEntry(ws.dir, options.reportOn) && selected(options.reportOn)) return;
       const candidates = listFiles(ws.dir).filter(selected);
       if (reporterOf(candidates, options.reportOn) !== ws.file) return;
     }

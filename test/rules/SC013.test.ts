@@ -72,10 +72,21 @@ describe("SC013 workspace-complete", () => {
     expect(findings("---\ntitle: PRD\n---\n# PRD\n", name, "SC013")).toEqual([{ ...expected[0], line: 4 }]);
   });
 
-  it("matches file names by their exact case", () => {
-    const root = tree(ws("specs/active/demo", ["PRD.md", "tasks.md", "recovery.md", "research/analysis.md", "research/plan.md"]));
-    expect(lintAt(root, "specs/active/demo/PRD.md")).toEqual([
-      { line: 1, rule: "SC013", detail: `Active workspace "demo": Expected: ${EXPECTED_FIVE}; Actual: missing prd.md` },
+  it("matches file names whatever their case: RECOVERY.md is recovery.md, PRD.md carries the findings", () => {
+    const root = tree(ws("specs/active/demo", ["PRD.md", "Tasks.md", "RECOVERY.md", "Research/analysis.md", "research/PLAN.md"]));
+    for (const f of ["PRD.md", "Tasks.md", "RECOVERY.md", "Research/analysis.md"]) expect(lintAt(root, `specs/active/demo/${f}`)).toEqual([]);
+    const partial = tree(ws("specs/active/demo", ["PRD.md", "RECOVERY.md", "notes.md"]));
+    const detail = `Active workspace "demo": Expected: ${EXPECTED_FIVE}; Actual: missing tasks.md, research/analysis.md, research/plan.md`;
+    expect(lintAt(partial, "specs/active/demo/PRD.md")).toEqual([{ line: 1, rule: "SC013", detail }]);
+    expect(lintAt(partial, "specs/active/demo/RECOVERY.md")).toEqual([]);
+    expect(lintAt(partial, "specs/active/demo/notes.md")).toEqual([]);
+  });
+
+  it("wants a directory where the entry names one, whatever its case", () => {
+    // research/plan.md as a file named "research" does not count; TMP/ in an archive is tmp/.
+    const root = tree(ws("specs/archive/old", ["prd.md", "tasks.md", "recovery.md", "Research/analysis.md", "Research/plan.md", "TMP/"]));
+    expect(lintAt(root, "specs/archive/old/prd.md")).toEqual([
+      { line: 1, rule: "SC013", detail: `Archived workspace "old": Expected: no tmp/; Actual: tmp/ present` },
     ]);
   });
 
