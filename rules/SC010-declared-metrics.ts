@@ -15,7 +15,7 @@
 import { dirname, join } from "node:path";
 import { type ClaimForm, claimSubjects, findClaims, type Measure, MEASURES, taskCounts } from "../lib/claims.js";
 import { acceptanceCriteria } from "../lib/criteria.js";
-import { fenceLanguage, pythonComments } from "../lib/fences.js";
+import { fenceLanguage, verifiedComments } from "../lib/fences.js";
 import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
@@ -148,7 +148,7 @@ export default defineRule<SC010Options>({
           value = python().length;
           break;
         case "verifiedFences":
-          value = python().filter((b) => pythonComments(b.content).some((c) => c.text.includes("# VERIFIED:"))).length;
+          value = python().filter((b) => verifiedComments(b.content).length > 0).length;
           break;
         default: {
           const t = taskCounts(model, optionRegExp(options.taskHeadings, "iu", [SC010Defaults.taskHeadings]));
