@@ -13,7 +13,18 @@
  * is exactly `wc -w`; claims of other kinds about another file are skipped.
  */
 import { dirname, join } from "node:path";
-import { type ClaimForm, claimSubjects, findClaims, type Measure, MEASURES, taskCounts } from "../lib/claims.js";
+import {
+  aboutSomethingElse,
+  type Claim,
+  type ClaimForm,
+  claimGroups,
+  claimSubjects,
+  explainingCounts,
+  findClaims,
+  type Measure,
+  MEASURES,
+  taskCounts,
+} from "../lib/claims.js";
 import { acceptanceCriteria } from "../lib/criteria.js";
 import { fenceLanguage, verifiedComments } from "../lib/fences.js";
 import { globMatcher, KIND_FILES } from "../lib/files.js";
@@ -50,6 +61,13 @@ export interface SC010Options {
   root: string;
   /** Other files larger than this (bytes) are not read. */
   maxFileBytes: number;
+  /**
+   * Labels that mark a group of lines (a list, a paragraph) as describing
+   * something else, such as a library's entry in a documentation index
+   * ("Trust Score: 9.3" beside "Code Snippets: 668"): claims in that group
+   * are not the document's and are not checked.
+   */
+  otherSubjectLabels: string[];
 }
 
 const PLANNING = [...KIND_FILES.prd, ...KIND_FILES.analysis, ...KIND_FILES.research];
@@ -80,7 +98,24 @@ export const SC010Defaults: SC010Options = {
   otherFiles: true,
   root: "",
   maxFileBytes: 10 * 1024 * 1024,
+  otherSubjectLabels: [
+    "Library",
+    "Libraries",
+    "Library ID",
+    "Context7 ID",
+    "Context7-compatible library ID",
+    "Trust Score",
+    "Benchmark Score",
+    "Source Reputation",
+  ],
 };
+
+/**
+ * Counts a fix may write: the ones measured without interpretation (`wc -w`
+ * words, python fences, verified fences). Criteria and tasks depend on how
+ * a document lays them out, so their findings carry no fix.
+ */
+const FIXABLE = new Set<Measure>(["words", "pythonFences", "verifiedFences"]);
 
 const NOUN: Record<Measure, [one: string, many: string]> = {
   words: ["word", "words"],
@@ -116,6 +151,7 @@ export default defineRule<SC010Options>({
     otherFiles: is.boolean(),
     root: is.string(),
     maxFileBytes: is.integer(0),
+    otherSubjectLabels: is.strings(),
   },
   run({ model, options, params, report }) {
     // The forms that apply to this file, as the same array for every file
@@ -161,12 +197,15 @@ export default defineRule<SC010Options>({
 
     const self = filePath(params.name);
     let root: string | undefined | null = null;
+    const groups = claimGroups(model);
     let subjectOf: ((line: number) => string) | undefined;
     const others = new Map<string, ReturnType<typeof otherFile>>();
     for (const claim of claims) {
       let actual: number;
       let about = "";
-      const subject = claim.measure === "words" ? (subjectOf ??= claimSubjects(model))(claim.line) : "self";
+      // A library's entry in a documentation index is not this document.
+      if (aboutSomethingElse(model, groups(claim.line), options.otherSubjectLabels)) continue;
+      const subject = claim.measure === "words" ? (subjectOf ??= claimSubjects(model, groups))(claim.line) : "self";
       if (subject === "unclear") continue;
       let other: ReturnType<typeof otherFile> = "self";
       if (subject !== "self") {
@@ -190,15 +229,27 @@ export default defineRule<SC010Options>({
         actual = measure(claim.measure);
       }
       const tolerance = claim.kind === "about" ? (claim.value * options.tolerance) / 100 : 0;
+      // "30 tasks plus 2 cleanup tasks": the line explains the figure, and each reading may be the one meant.
+      const readings = explained(claim, model.masked[claim.line - 1]);
       const ok =
-        claim.kind === "atLeast" ? actual >= claim.value : Math.abs(actual - claim.value) <= tolerance + 1e-9;
+        claim.kind === "atLeast"
+          ? actual >= claim.value
+          : readings.some((value) => Math.abs(actual - value) <= tolerance + 1e-9);
       if (ok) continue;
+      const alternatives = readings.length > 1 ? ` (or ${readings.slice(1).join(" or ")}, with the other counts on its line)` : "";
       const expected =
         claim.kind === "atLeast"
           ? `at least ${counted(claim.value, claim.measure)}`
           : claim.kind === "about"
-            ? `about ${counted(claim.value, claim.measure)} (±${options.tolerance}%)`
-            : counted(claim.value, claim.measure);
+            ? `about ${counted(claim.value, claim.measure)} (±${options.tolerance}%)${alternatives}`
+            : `${counted(claim.value, claim.measure)}${alternatives}`;
+      // A fix only where the claim is certainly this document's and its count unambiguous.
+      const certain =
+        claim.kind === "exact" &&
+        about === "" &&
+        readings.length === 1 &&
+        FIXABLE.has(claim.measure) &&
+        (claim.measure !== "words" || options.count === "wc");
       // Another file is always counted as `wc -w` counts it (it is never parsed).
       const counting = claim.measure !== "words" ? "" : about || options.count === "wc" ? " (wc)" : " (prose)";
       report({
@@ -206,10 +257,7 @@ export default defineRule<SC010Options>({
         detail: `Claim "${claim.label}"${about}: Expected: ${expected}; Actual: ${counted(actual, claim.measure)}${counting}`,
         context: model.lines[claim.line - 1].trim(),
         range: [claim.column, claim.length],
-        fixInfo:
-          claim.kind === "exact"
-            ? { editColumn: claim.column, deleteCount: claim.length, insertText: format(actual, claim.grouped) }
-            : undefined,
+        fixInfo: certain ? { editColumn: claim.column, deleteCount: claim.length, insertText: format(actual, claim.grouped) } : undefined,
       });
     }
 
@@ -238,6 +286,17 @@ export default defineRule<SC010Options>({
     }
   },
 });
+
+/**
+ * The values a claim may mean: its number, and where the rest of its line
+ * holds other counts of the same thing, its number plus them (all, or each).
+ */
+function explained(claim: Claim, line: string | undefined): number[] {
+  const extra = explainingCounts((line ?? "").slice(claim.column - 1 + claim.length), claim.measure);
+  if (extra.length === 0) return [claim.value];
+  const sum = extra.reduce((a, b) => a + b, 0);
+  return [...new Set([claim.value, claim.value + sum, ...extra.map((n) => claim.value + n)])];
+}
 
 /**
  * With no project root, a path written from the root (`specs/active/x/prd.md`
