@@ -40,7 +40,9 @@ const SEED_004_FILES = ["prd.md", "tasks.md", "recovery.md", "research/plan.md"]
 export const SC013Defaults: SC013Options = {
   workspaces: [
     // seed 001 / 002: specs/active/{slug}/, archived to specs/archive/{slug}/
+    // (some trees archive to specs/completed/{slug}/)
     { directories: "**/specs/archive/*", archived: true },
+    { directories: "**/specs/completed/*", archived: true },
     { directories: "**/specs/active/*" },
     // seed 004 (Advanced Alchemy): requirements/{slug}/ without research/analysis.md, archived to requirements/archive/
     { directories: "**/requirements/archive/*", archived: true, required: [...SEED_004_FILES] },

@@ -109,6 +109,18 @@ describe("SC013 workspace-complete", () => {
     expect(lintAt(root, "specs/archive/old/prd.md")).toEqual([]);
   });
 
+  it("takes specs/completed/{slug}/ for an archive too (real trees archive there)", () => {
+    const root = tree([...ws("specs/completed/build", ["prd.md", "tasks.md", "recovery.md"]), "specs/completed/build/tmp/"]);
+    expect(lintAt(root, "specs/completed/build/prd.md")).toEqual([
+      { line: 1, rule: "SC013", detail: 'Archived workspace "build": Expected: no tmp/; Actual: tmp/ present' },
+      {
+        line: 1,
+        rule: "SC013",
+        detail: `Archived workspace "build": Expected: ${EXPECTED_FIVE}; Actual: missing research/analysis.md, research/plan.md`,
+      },
+    ]);
+  });
+
   it("knows seed 004's requirements/{slug}/ layout (no analysis.md) and its archive", () => {
     const seed004 = ["prd.md", "tasks.md", "recovery.md", "research/plan.md"];
     const root = tree([...ws("requirements/search", seed004), ...ws("requirements/archive/old", seed004), "requirements/archive/old/tmp/", "requirements/README.md"]);
