@@ -97,7 +97,9 @@ export default defineRule<SC013Options>({
     const label = `${kind} workspace "${ws.slug}"`;
     const required = ws.location.required ?? options.required;
     const missing = missingEntries(ws.dir, required);
-    if (missing.length > 0) {
+    // A folder holding none of the documents follows another layout (a spec.md and a
+    // plan.md of its own): the rule cannot tell what it lacks, and stays silent.
+    if (missing.length > 0 && missing.length < required.length) {
       report({ line: 1, detail: `${label}: Expected: ${required.join(", ")}; Actual: missing ${missing.join(", ")}` });
     }
     if (ws.location.archived) {

@@ -109,6 +109,23 @@ describe("SC013 workspace-complete", () => {
     expect(lintAt(root, "specs/archive/old/prd.md")).toEqual([]);
   });
 
+  it("stays silent on a folder that holds none of the documents: it follows another layout", () => {
+    // A workspace written as spec.md + plan.md (litestar-org/sqlspec's docs-review-theming).
+    const root = tree(ws("specs/active/docs-review", ["spec.md", "plan.md"]));
+    expect(lintAt(root, "specs/active/docs-review/plan.md")).toEqual([]);
+    expect(lintAt(root, "specs/active/docs-review/spec.md")).toEqual([]);
+    // One document is enough to read the folder as a workspace of the contract.
+    const partial = tree(ws("specs/active/docs-review", ["spec.md", "tasks.md"]));
+    expect(lintAt(partial, "specs/active/docs-review/spec.md")).toEqual([
+      { line: 1, rule: "SC013", detail: `Active workspace "docs-review": Expected: ${EXPECTED_FIVE}; Actual: missing prd.md, recovery.md, research/analysis.md, research/plan.md` },
+    ]);
+    // An archive's tmp/ is still reported.
+    const archived = tree([...ws("specs/archive/old", ["notes.md"]), "specs/archive/old/tmp/"]);
+    expect(lintAt(archived, "specs/archive/old/notes.md")).toEqual([
+      { line: 1, rule: "SC013", detail: 'Archived workspace "old": Expected: no tmp/; Actual: tmp/ present' },
+    ]);
+  });
+
   it("takes specs/completed/{slug}/ for an archive too (real trees archive there)", () => {
     const root = tree([...ws("specs/completed/build", ["prd.md", "tasks.md", "recovery.md"]), "specs/completed/build/tmp/"]);
     expect(lintAt(root, "specs/completed/build/prd.md")).toEqual([
