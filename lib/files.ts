@@ -56,9 +56,7 @@ function patternTest(glob: string): (path: string) => boolean {
 }
 
 /**
- * A matcher for a list of glob patterns (picomatch, dot files included,
- * case-insensitive: `**\/prd.md` selects `PRD.md`, `**\/template*\/**`
- * ignores `Templates/`).
+ * A matcher for a list of glob patterns (picomatch, dot files included).
  * Throws on a pattern picomatch cannot compile; callers validate options
  * first. Cached per array (options objects are stable across files) and per
  * content, so rules with the same patterns (every rule's default `ignores`)

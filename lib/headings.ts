@@ -16,7 +16,7 @@ const LEADING_NUMBERING =
 const NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+)";
 const BUDGET = new RegExp(
   "\\(\\s*(?:" +
-    `(?:at\\s+least|minimum(?:\\s+of)?|min\\.?|≥|>=)\\s*${NUMBER}\\s*\\+?\\s*words?\\b` +
+    `(?:at\\s+least|minimum(?:\\s+of)?|min\\.?|≥|>=)\\s*${NUMBER}\\s*(?:\\+\\s*)?words?\\b` +
     `|${NUMBER}\\s*\\+\\s*words?\\b` +
     `|${NUMBER}\\s*words?\\s+(?:minimum|min\\b\\.?|or\\s+more|at\\s+least)` +
     ")[^)]*\\)",
