@@ -247,6 +247,32 @@ export function taskCounts(model: DocumentModel, headingPattern: RegExp): { task
   return { tasks: top.length, completed: top.filter((t) => t.checked).length };
 }
 
+/** A task ID at the start of a task's text: "T001", "R1", "UT3", "QG-2", "1.2"-numbered IDs of a prefix. */
+const TASK_ID = /^([A-Z]{1,8})-?\d+(?:\.\d+)*[a-z]?(?=[\s:.,)\]]|$)/;
+
+/**
+ * The ways a tasks file can be counted, the usual one first (taskCounts),
+ * then, where top-level checkbox items carry IDs ("T001 …", "**R1**: …"),
+ * the items with the IDs of each prefix: spec-kit files
+ * number their tasks T001…T053 and keep a checklist of other checkboxes
+ * (acceptance checks, success criteria "SC-001") beside them.
+ */
+export function taskReadings(model: DocumentModel, headingPattern: RegExp): { tasks: number; completed: number }[] {
+  const readings = [taskCounts(model, headingPattern)];
+  const byPrefix = new Map<string, { tasks: number; completed: number }>();
+  for (const item of model.listItems) {
+    if (item.checked === undefined || item.depth !== 0) continue;
+    const m = TASK_ID.exec(item.text.trimStart());
+    if (!m) continue;
+    let counts = byPrefix.get(m[1]);
+    if (!counts) byPrefix.set(m[1], (counts = { tasks: 0, completed: 0 }));
+    counts.tasks++;
+    if (item.checked) counts.completed++;
+  }
+  readings.push(...byPrefix.values());
+  return readings;
+}
+
 /** `.md` paths mentioned in some lines (raw text: paths are often in code spans). */
 export function mdPaths(lines: readonly string[], from: number, to: number): string[] {
   const found = new Set<string>();

@@ -172,6 +172,33 @@ describe("SC010 declared-metrics", () => {
     expect(plain.map((e) => [e.errorDetail, e.fixInfo])).toEqual([['Claim "Total Tasks": Expected: 30 tasks; Actual: 32 tasks', null]]);
   });
 
+  it("counts the numbered tasks of a spec-kit tasks file beside its other checklists", () => {
+    // T001…T004 are the tasks; the checklist under them and the success criteria are checkboxes too.
+    const md = [
+      "# Tasks",
+      "",
+      "- [x] T001 Verify the arrow types",
+      "- [x] T002 [P] Review the renderer",
+      "- [ ] T003 Add the tests",
+      "- [ ] T004 Implement the arrowheads",
+      "",
+      "## Definition of Done",
+      "",
+      "- [ ] All 4 tasks completed",
+      "- [ ] `yarn test:app` passes with 0 failures",
+      "- [x] SC-001: Chart published within 5 minutes",
+      "",
+      "**Total Tasks**: 4",
+      "**Completed Tasks**: 2",
+      "",
+    ].join("\n");
+    expect(findings(md, tasks, "SC010")).toEqual([]);
+    // A total that fits no reading is still wrong, and is reported with the usual count.
+    expect(findings(md.replace("**Total Tasks**: 4", "**Total Tasks**: 5"), tasks, "SC010")).toEqual([
+      { line: 14, rule: "SC010", detail: 'Claim "Total Tasks": Expected: 5 tasks; Actual: 7 tasks' },
+    ]);
+  });
+
   it("does not read a bound or a share on the line as another count", () => {
     // "(minimum 8 required)" and "(100% verified)" explain nothing: the claim stands as written.
     const md = "# PRD\n\n**Code Snippets**: 2 (100% verified, minimum 8 snippets required)\n";
