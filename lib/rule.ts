@@ -5,6 +5,7 @@
  */
 import type { Rule, RuleOnError, RuleOnErrorFixInfo, RuleParams } from "markdownlint";
 import { detached } from "./detach.js";
+import { declaresExample } from "./example.js";
 import { DEFAULT_IGNORES, isSelected } from "./files.js";
 import { withFsMemo } from "./fsmemo.js";
 import { type DocumentModel, getModel } from "./model.js";
@@ -131,6 +132,8 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
       if (!isSelected(params.name, options.files, options.ignores)) return;
       try {
         const model = getModel(params);
+        // An example document shows the layout; its gaps are on purpose (lib/example.ts).
+        if (declaresExample(model)) return;
         currentObserver()?.({ rule: spec.id, file: params.name, options: options as unknown as Record<string, unknown>, model });
         withFsMemo(() => spec.run({ params, model, options, report }));
       } catch (error) {

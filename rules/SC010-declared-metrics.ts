@@ -25,7 +25,7 @@ import {
   MEASURES,
   taskReadings,
 } from "../lib/claims.js";
-import { acceptanceCriteria } from "../lib/criteria.js";
+import { acceptanceCriteria, CRITERIA_HEADINGS } from "../lib/criteria.js";
 import { fenceLanguage, verifiedComments } from "../lib/fences.js";
 import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
@@ -92,7 +92,7 @@ export const SC010Defaults: SC010Options = {
   ],
   count: "wc",
   tolerance: 10,
-  criteriaHeadings: ["Acceptance Criteria"],
+  criteriaHeadings: [...CRITERIA_HEADINGS],
   taskHeadings: "^Task\\s+\\d+(?:\\.\\d+)*\\b",
   languages: ["python", "py", "python3", "py3"],
   otherFiles: true,

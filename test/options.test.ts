@@ -63,9 +63,15 @@ const setAt = (root: unknown, path: Path, v: unknown): unknown => {
   copy[path[0]] = setAt(copy[path[0]], path.slice(1), v);
   return copy;
 };
-/** Whether a default string is a regular expression option: under a key named like one, or looks like one. */
-const isRegexPath = (path: Path, value: string) =>
-  /pattern|regex/i.test(String(path.filter((p) => typeof p === "string").pop())) || /^\^|\\[sdwbpS]|\(\?:/.test(value);
+/**
+ * Whether a default string is a regular expression option: under an option
+ * key named like one (not a record key such as the section "Internal
+ * Patterns"), or looks like one.
+ */
+const isRegexPath = (path: Path, value: string) => {
+  const key = String(path.filter((p) => typeof p === "string").pop());
+  return (/pattern|regex/i.test(key) && !/\s/.test(key)) || /^\^|\\[sdwbpS]|\(\?:/.test(value);
+};
 const isGlobPath = (path: Path) => path.some((p) => typeof p === "string" && /^(files|ignores|directories)$/.test(p));
 
 describe("configuration: every option of every rule is validated", () => {

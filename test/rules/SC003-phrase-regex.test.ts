@@ -32,7 +32,6 @@ const lists: Record<string, readonly string[]> = {
   comparisons: d.comparisons,
   numberWords: d.numberWords,
   zeroQuantifiers: d.zeroQuantifiers,
-  verificationPhrases: d.verificationPhrases,
   "phrases ending or starting in punctuation": ["etc.", "e.g.", "fast", "fast.", "(tbd)", "and so on", "so on...", "x", "-ish", "well"],
 };
 
