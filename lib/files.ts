@@ -50,7 +50,9 @@ const byIdentity = new WeakMap<readonly string[], (path: string) => boolean>();
 function patternTest(glob: string): (path: string) => boolean {
   // `windows` as picomatch's default export sets it (utils.isWindows reads
   // navigator.platform where it exists, "Win32" on Windows, else process.platform).
-  const regex = picomatch.makeRe(glob, { dot: true, windows: process.platform === "win32" });
+  // `nocase`: file names match whatever their case (CONTRACT.md, "File names":
+  // `RECOVERY.md` is the recovery document, `PRD.md` the PRD).
+  const regex = picomatch.makeRe(glob, { dot: true, nocase: true, windows: process.platform === "win32" });
   return (path) => path !== "" && (path === glob || regex.test(path));
 }
 

@@ -34,9 +34,9 @@ const patterns = [
   "**/../prd.md",
 ];
 
-/** The answer of picomatch's own matcher for one list (any pattern matches). */
+/** The answer of picomatch's own matcher for one list (any pattern matches), case-insensitive as the suite matches. */
 const reference = (list: readonly string[]) => {
-  const matchers = list.map((p) => picomatch(p, { dot: true }));
+  const matchers = list.map((p) => picomatch(p, { dot: true, nocase: true }));
   return (name: string) => matchers.some((m) => m(name));
 };
 
@@ -55,7 +55,7 @@ describe("globMatcher", () => {
   it("answers as picomatch's matcher on random names built from the patterns' parts", () => {
     const segment = fc.constantFrom(
       "specs", "active", "archive", "research", "guides", "howto", "docs", "node_modules", ".claude", ".hidden",
-      "templates", "template-x", "prd.md", "tasks.md", "plan.md", "analysis.md", "a.md", "b.MD", "x", ".", "..", "",
+      "templates", "Templates", "template-x", "prd.md", "PRD.md", "tasks.md", "Tasks.md", "RECOVERY.md", "plan.md", "analysis.md", "a.md", "b.MD", "x", ".", "..", "",
     );
     const name = fc.array(segment, { minLength: 0, maxLength: 6 }).map((parts) => parts.join("/"));
     const lists = [DEFAULT_IGNORES, KIND_FILES.guide, [...KIND_FILES.prd, ...KIND_FILES.research], patterns];
@@ -97,6 +97,15 @@ describe("globMatcher", () => {
     expect(m("specs\\active\\x\\prd.md")).toBe(true);
     expect(isSelected("specs/active/x/prd.md", KIND_FILES.prd, DEFAULT_IGNORES)).toBe(true);
     expect(isSelected("specs/agents/prd.md", KIND_FILES.prd, DEFAULT_IGNORES)).toBe(false);
+  });
+
+  it("matches file names whatever their case (RECOVERY.md is the recovery document)", () => {
+    expect(isSelected("specs/active/x/PRD.md", KIND_FILES.prd, DEFAULT_IGNORES)).toBe(true);
+    expect(isSelected("specs/active/x/Tasks.md", KIND_FILES.tasks, DEFAULT_IGNORES)).toBe(true);
+    expect(isSelected("/home/me/repo/specs/active/x/RECOVERY.md", KIND_FILES.recovery, DEFAULT_IGNORES)).toBe(true);
+    expect(isSelected("specs/active/x/Research/Plan.md", KIND_FILES.research, DEFAULT_IGNORES)).toBe(true);
+    expect(isSelected("specs/Templates/prd.md", KIND_FILES.prd, DEFAULT_IGNORES)).toBe(false);
+    expect(isSelected("specs/active/x/prd.md", KIND_FILES.tasks, DEFAULT_IGNORES)).toBe(false);
   });
 
   it("throws on a pattern picomatch cannot compile, as picomatch does", () => {
