@@ -360,6 +360,7 @@ export default defineRule<SC006Options>({
     const texts = units.map((u) => blankQuoted(u.text));
     const hits: { unit: number; start: number; end: number; entry: number }[] = [];
     // A bold label ("**Developer Experience**:") names a topic; the text after it states the requirement.
+    // The label is left out of the phrase search only.
     const labels = units.map((u) => LEADING_LABEL.exec(u.raw)?.[0].length ?? 0);
     texts.forEach((text, u) => {
       for (const h of matchPhrases(text)) {
@@ -367,8 +368,9 @@ export default defineRule<SC006Options>({
         if (h.start >= labels[u] && !inProperName(text, h.start, h.end)) hits.push({ unit: u, start: h.start, end: h.end, entry: h.phrase });
       }
     });
+    // A label that is itself a claim ("**Dev workflow works:**") is reported: patterns are predicates.
     for (const [u, p, index, length] of matchPatterns(compiled, texts)) {
-      if (index >= labels[u]) hits.push({ unit: u, start: index, end: index + length, entry: phrases.length + p });
+      hits.push({ unit: u, start: index, end: index + length, entry: phrases.length + p });
     }
 
     const byUnit = new Map<number, typeof hits>();

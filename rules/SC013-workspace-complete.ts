@@ -39,13 +39,15 @@ const SEED_004_FILES = ["prd.md", "tasks.md", "recovery.md", "research/plan.md"]
 
 export const SC013Defaults: SC013Options = {
   workspaces: [
-    // seed 001 / 002: specs/active/{slug}/, archived to specs/archive/{slug}/
-    // (some trees archive to specs/completed/{slug}/)
-    { directories: "**/specs/archive/*", archived: true },
-    { directories: "**/specs/completed/*", archived: true },
+    // specs/active/{slug}/, archived to specs/archive/{slug}/ (some trees
+    // archive to specs/completed/{slug}/). An archive is finished work:
+    // adding its missing documents afterwards is worth nothing, so only
+    // its tmp/ is checked.
+    { directories: "**/specs/archive/*", archived: true, required: [] },
+    { directories: "**/specs/completed/*", archived: true, required: [] },
     { directories: "**/specs/active/*" },
-    // seed 004 (Advanced Alchemy): requirements/{slug}/ without research/analysis.md, archived to requirements/archive/
-    { directories: "**/requirements/archive/*", archived: true, required: [...SEED_004_FILES] },
+    // requirements/{slug}/ without research/analysis.md, archived to requirements/archive/
+    { directories: "**/requirements/archive/*", archived: true, required: [] },
     { directories: "**/requirements/!(archive)", required: [...SEED_004_FILES] },
   ],
   required: ["prd.md", "tasks.md", "recovery.md", "research/analysis.md", "research/plan.md"],
