@@ -19,6 +19,7 @@
  * pattern can hang a run; the defaults are this rule's own.
  */
 import { KIND_FILES } from "../lib/files.js";
+import { normalizeHeading } from "../lib/headings.js";
 import type { DocumentModel, Section, TextBlock } from "../lib/model.js";
 import { fromOptions } from "../lib/memo.js";
 import { type Check, is } from "../lib/options.js";
@@ -73,6 +74,13 @@ export interface SC007Options {
    * use-case prescriptions. Case-insensitive, whole words.
    */
   conventions: string[];
+  /**
+   * Headings of sections that hold the project's own plans ("Next Steps",
+   * "Roadmap", "TODO", "Backlog"): a task there ("document recommended
+   * dashboards") is no advice to the reader, so they are not searched.
+   * Matched as headings are.
+   */
+  plans: string[];
 }
 
 export const SC007Defaults: SC007Options = {
@@ -150,6 +158,7 @@ export const SC007Defaults: SC007Options = {
     "pattern", "patterns", "convention", "conventions", "standard", "standards", "rules", "principles", "guidelines",
     "style guide", "code style", "coding style", "do's", "dos", "don't", "don'ts", "donts",
   ],
+  plans: ["Next Steps", "Roadmap", "TODO", "To Do", "Open Questions", "Backlog"],
 };
 
 /** The default patterns, run on JavaScript's engine (they are this rule's own). */
@@ -233,6 +242,10 @@ interface Hit {
 
 /** A troubleshooting answer: "**Solution**:", "Fix:", "Workaround:". */
 const FIX_LABEL = /^[\s*_]*(?:solutions?|fix|fixes|workaround|resolution|remedy)[*_]*\s*:/iu;
+/** Headings of writing or coding rules, where ✅/❌ mark do and don't ("Documentation Style Guide", "Do's and Don'ts"). */
+const WRITING_RULES = /\b(?:style guide|code style|coding style|conventions?|standards?|guidelines|do'?s and don'?ts)\b/iu;
+/** "**When to use**:" or "Purpose:" opening a unit: in conventions, the pattern's purpose, not a use-case prescription. */
+const PURPOSE_LABEL = /^[\s*_]*(?:when to use(?: it)?|use when|purpose)[*_]*\s*:/iu;
 const VERDICT_SUGGESTION = "✅/❌ only on code examples, not as a verdict on a product or use case";
 const PRESCRIPTION_SUGGESTION = "what it does and its limits, not when to choose it";
 
@@ -273,6 +286,7 @@ export default defineRule<SC007Options>({
     markers: markersCheck,
     names: is.boolean(),
     conventions: is.arrayOf(nonEmptyPhrase, "phrases"),
+    plans: is.strings(),
   },
   run({ model, options, report }) {
     const units = proseUnits(model, () => true);
@@ -333,11 +347,30 @@ export default defineRule<SC007Options>({
       return known;
     };
 
+    // A style guide's ✅/❌ mark the right and wrong way to write, as they do on code.
+    const inWritingRules = (section: Section): boolean => {
+      for (let s: Section | undefined = section; s && s.level > 0; s = s.parent) if (WRITING_RULES.test(s.title)) return true;
+      return false;
+    };
+
+    // The project's own plans ("Next Steps", "Roadmap") are tasks, not advice to the reader.
+    const planKeys = fromOptions(options, "SC007.plans", () => new Set(options.plans.map(normalizeHeading)));
+    const inPlans = (section: Section): boolean => {
+      for (let s: Section | undefined = section; s && s.level > 0; s = s.parent) if (planKeys.has(s.key)) return true;
+      return false;
+    };
+
     const matchAllowed = phraseMatcher(options.allow);
     units.forEach((unit, u) => {
       const allowSpans = matchAllowed(texts[u]);
       // A fix for a reported problem ("**Solution**: … Use TEXT for maximum compatibility.") is no use-case prescription either.
-      const instructs = (category: string) => category === "prescription" && (inConventions(unit.block.section) || FIX_LABEL.test(texts[u]));
+      // In conventions, ✅/❌ mark the right and wrong way to write, as on code, and a "When to use" line states the pattern's purpose.
+      const conventions = inConventions(unit.block.section);
+      const instructs = (category: string) =>
+        (category === "prescription" && (conventions || FIX_LABEL.test(texts[u]))) ||
+        (conventions && PURPOSE_LABEL.test(texts[u])) ||
+        (category === "verdict marker" && inWritingRules(unit.block.section));
+      if (inPlans(unit.block.section)) return;
       const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end) && !instructs(h.category));
       for (const h of dropOverlaps(kept)) {
         const at = locate(unit, h.start);

@@ -317,4 +317,22 @@ describe("SC007 no-marketing-language", () => {
     expect(found(correct, true, correctFile)).toEqual([]);
     expect(found(correct, { conventions: [] }, correctFile).map(([line]) => line)).toEqual([37]);
   });
+  describe("second judged round", () => {
+    it("does not search the project's own plans (Next Steps, Roadmap)", () => {
+      const md = "# Observability\n\n## Next Steps\n\n1. Document recommended dashboards.\n\n## Setup\n\nThe recommended exporter is OTLP.\n";
+      expect(found(md).map(([line]) => line)).toEqual([9]);
+      expect(found(md, { plans: [] }).map(([line]) => line)).toEqual([5, 9]);
+    });
+
+    it("takes ✅/❌ in a style guide as do and don't", () => {
+      const md = "# Documentation Style Guide\n\n## Voice\n\n✅ Professional, technical\n❌ Casual, marketing\n";
+      expect(found(md)).toEqual([]);
+      expect(found(md.replace("Documentation Style Guide", "Storage Backends")).map(([line]) => line)).toEqual([5, 6]);
+    });
+
+    it("reads a pattern's \"When to use\" line in conventions as its purpose", () => {
+      const md = "# Error Handling\n\n## CLI Error Handling Pattern\n\n**When to use**: In CLI commands to provide user-friendly error messages.\n";
+      expect(found(md)).toEqual([]);
+    });
+  });
 });
