@@ -6,7 +6,7 @@
 import type { Rule, RuleOnError, RuleOnErrorFixInfo, RuleParams } from "markdownlint";
 import { detached } from "./detach.js";
 import { declaresExample } from "./example.js";
-import { DEFAULT_IGNORES, isSelected } from "./files.js";
+import { DEFAULT_IGNORES, globMatcher, isSelected } from "./files.js";
 import { withFsMemo } from "./fsmemo.js";
 import { type DocumentModel, getModel } from "./model.js";
 import { currentObserver } from "./observe.js";
@@ -55,6 +55,23 @@ export interface RuleContext<O> {
   report(finding: Finding): void;
 }
 
+/**
+ * Defaults a rule applies to the files of one workflow (lib/workflows.ts:
+ * spec-kit, Kiro): for a file its patterns select, the profile's options
+ * stand in for the rule's defaults, under any option the configuration
+ * sets, and the rule checks the file even when its default `files` do not
+ * select it (unless the configuration sets `files`). The first matching
+ * profile applies.
+ */
+export interface Profile<O> {
+  /** The workflow, e.g. "spec-kit" or "kiro". */
+  name: string;
+  /** Glob patterns of the files the profile applies to. */
+  files: readonly string[];
+  /** Options for those files (never a per-file table: those take entries with `files` of their own). */
+  options: Partial<O>;
+}
+
 export interface RuleSpec<O extends object> {
   id: string;
   slug: string;
@@ -72,6 +89,8 @@ export interface RuleSpec<O extends object> {
    */
   tables?: readonly string[];
   defaults: O;
+  /** Workflow defaults by file pattern (see Profile). */
+  profiles?: readonly Profile<O>[];
   schema: Schema<O>;
   run(context: RuleContext<O>): void;
 }
@@ -86,6 +105,37 @@ export type SpecRule<O extends object = object> = Rule & { spec: RuleMeta<O> };
 /** What a registry, the docs and the presets need to know of a rule: its spec without the function. */
 export type RuleMeta<O extends object = object> = Omit<RuleSpec<O>, "run" | "schema">;
 
+// Options with a profile applied, per resolved options object and profile.
+const profiled = new WeakMap<object, Map<object, object>>();
+
+/**
+ * The profile that applies to a file, and the options it gives: the
+ * resolved options (defaults with the configuration over them) with the
+ * profile's options in place of every default the configuration left alone.
+ * The same object for every file of one configuration and profile, so
+ * rules' per-options caches keep working.
+ */
+export function applyProfile<O extends object>(
+  name: string,
+  options: O & CommonOptions,
+  profiles: readonly Profile<O>[],
+  config: unknown,
+): { options: O & CommonOptions; profile?: Profile<O> } {
+  if (profiles.length === 0) return { options };
+  const profile = profiles.find((p) => globMatcher(p.files)(name));
+  if (!profile) return { options };
+  let byProfile = profiled.get(options);
+  if (!byProfile) profiled.set(options, (byProfile = new Map()));
+  let merged = byProfile.get(profile) as (O & CommonOptions) | undefined;
+  if (!merged) {
+    const set = typeof config === "object" && config !== null ? config : {};
+    merged = { ...options };
+    for (const [key, value] of Object.entries(profile.options)) if (!(key in set)) (merged as Record<string, unknown>)[key] = value;
+    byProfile.set(profile, merged);
+  }
+  return { options: merged, profile };
+}
+
 /** Build a markdownlint rule from a spec. */
 export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
   const tables = spec.tables ?? [];
@@ -93,10 +143,11 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
   const defaults = { files: [...spec.files], ignores: [...DEFAULT_IGNORES], ...tableOptions, ...spec.defaults } as O & CommonOptions;
   const schema = { ...commonSchema, ...spec.schema, ...(tables.length > 0 ? { replaceDefaults: is.boolean() } : {}) } as Schema<O & CommonOptions>;
   const information = ruleUrl(spec.id, spec.slug);
+  const profiles = spec.profiles ?? [];
   const name = `${spec.id}/${spec.slug}`;
   const ruleFunction = {
     [spec.id](params: RuleParams, onError: RuleOnError) {
-      const { options, problems } = readOptions(params.config, defaults, schema, tables);
+      const { options: resolved, problems } = readOptions(params.config, defaults, schema, tables);
       const frontMatterFindings = supportsFrontMatterFindings(String(params.version ?? ""));
       // A file that is only front matter: markdownlint hands rules one empty
       // line after it, but when the closing fence has no final newline that
@@ -137,7 +188,11 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
         for (const problem of problems) report({ line: 1, detail: `Invalid configuration of ${name}: ${problem}` });
         return;
       }
-      if (!isSelected(params.name, options.files, options.ignores)) return;
+      const { options, profile } = applyProfile(params.name, resolved, profiles, params.config);
+      // A workflow's files are checked by its profile unless the configuration chose the files itself.
+      const ownFiles = typeof params.config === "object" && params.config !== null && "files" in params.config;
+      const selected = profile && !ownFiles ? !globMatcher(options.ignores)(params.name) : isSelected(params.name, options.files, options.ignores);
+      if (!selected) return;
       try {
         const model = getModel(params);
         // An example document shows the layout; its gaps are on purpose (lib/example.ts).
@@ -157,6 +212,6 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
     tags: [SUITE_TAG, spec.category],
     parser: "micromark",
     function: ruleFunction,
-    spec: { id: spec.id, slug: spec.slug, description: spec.description, category: spec.category, fixable: spec.fixable, files: spec.files, defaults: spec.defaults },
+    spec: { id: spec.id, slug: spec.slug, description: spec.description, category: spec.category, fixable: spec.fixable, files: spec.files, defaults: spec.defaults, profiles },
   };
 }

@@ -13,6 +13,9 @@
  */
 export const DEFAULT_ID_PATTERN = String.raw`^(?:\*\*|__)((?:[A-Z]{1,8}-?|Task )\d+(?:\.\d+)*[a-z]?):?(?:\*\*|__)`;
 
+/** spec-kit's task IDs: `T001` (bold or not) at the start of the task, before a space, `[P]`, punctuation or the end. */
+export const SPEC_KIT_ID_PATTERN = String.raw`^(?:\*\*)?(T\d{3,}[a-z]?)(?:\*\*)?(?=[\s:.,\[]|$)`;
+
 /** A bold label at the start of a task that is not an ID ("**Coverage**:"). */
 const BOLD_LABEL = /^(\*\*|__)(?=\S)(.+?)\1/;
 

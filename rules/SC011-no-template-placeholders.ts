@@ -21,8 +21,9 @@ import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
 import type { DocumentModel, InlineSpan, Section } from "../lib/model.js";
 import { is } from "../lib/options.js";
-import { escapeRegExp } from "../lib/regex.js";
+import { escapeRegExp, optionRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
+import { KIRO_FILES, SPEC_KIT_FILES } from "../lib/workflows.js";
 
 export interface SC011Options {
   /** Words that mark unfinished text, matched case-sensitively as whole words (none by default; e.g. "TBD", "TODO"). */
@@ -42,6 +43,13 @@ export interface SC011Options {
   labels: string[];
   /** Words that, in a heading, mark its section as holding templates on purpose ("## Templates for Research Findings"). */
   templateHeadings: string[];
+  /**
+   * Regular expressions (case-sensitive) of text that is a placeholder
+   * wherever it stands in prose, quoted or not: an open
+   * `[NEEDS CLARIFICATION: …]` and spec-kit's template tokens
+   * (`[FEATURE NAME]`, `[DATE]`, `$ARGUMENTS`, `[###-feature-name]`).
+   */
+  markers: string[];
 }
 
 export const SC011Defaults: SC011Options = {
@@ -68,7 +76,8 @@ export const SC011Defaults: SC011Options = {
   ],
   braces: true,
   brackets: true,
-  allow: [],
+  // The spec-kit template's own example of the marker, in its guidance text.
+  allow: ["[NEEDS CLARIFICATION: specific question]"],
   labels: [
     "Pending", "Approved", "Rejected", "Accepted", "Proposed", "Draft", "Done", "Complete", "Completed", "In Progress",
     "Not Started", "Started", "Planned", "Blocked", "Skipped", "Deferred", "Cancelled", "Canceled", "Superseded",
@@ -77,6 +86,16 @@ export const SC011Defaults: SC011Options = {
     "Resolved", "Verified", "Passed", "Failed", "Passing", "Failing",
   ],
   templateHeadings: ["template", "templates"],
+  markers: [
+    // An open question the spec still asks; "No [NEEDS CLARIFICATION] markers remain" has no colon and is a mention.
+    "\\[NEEDS CLARIFICATION:[^\\]]*\\]?",
+    // spec-kit's template tokens.
+    "\\[(?:FEATURE(?: NAME)?|DATE|CHECKLIST TYPE|REMOVE IF UNUSED)\\]",
+    "\\[###-[a-z-]+\\]",
+    "(?<![\\w$])\\$ARGUMENTS\\b",
+    // A template's example blank: "[e.g., Python 3.11, Swift 5.9]".
+    "\\[e\\.g\\.[^\\]]*\\]",
+  ],
 };
 
 /**
@@ -246,6 +265,7 @@ function setUp(options: SC011Options) {
     words: wordPatterns(options.words),
     labels: new Set(options.labels.map((l) => l.trim().replace(/\s+/g, " ").toLowerCase())),
     templateHeading: headingWords.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${headingWords.join("|")})(?![\\p{L}\\p{N}])`, "iu") : undefined,
+    markers: options.markers.map((m) => optionRegExp(m, "gu", SC011Defaults.markers)),
   };
 }
 
@@ -256,6 +276,11 @@ export default defineRule<SC011Options>({
   category: "templates",
   files: FILES,
   defaults: SC011Defaults,
+  // Every document of a spec-kit or Kiro feature, and Kiro's steering files.
+  profiles: [
+    { name: "spec-kit", files: SPEC_KIT_FILES, options: {} },
+    { name: "kiro", files: KIRO_FILES, options: {} },
+  ],
   schema: {
     words: is.strings(),
     mentions: is.strings(),
@@ -264,9 +289,10 @@ export default defineRule<SC011Options>({
     allow: is.strings(),
     labels: is.strings(),
     templateHeadings: is.strings(),
+    markers: is.regexes("u"),
   },
   run({ model, options, params, report }) {
-    const { allow, mention, words, labels, templateHeading } = fromOptions(options, "SC011", () => setUp(options));
+    const { allow, mention, words, labels, templateHeading, markers } = fromOptions(options, "SC011", () => setUp(options));
     // A guide describes the workflow: there "specs/active/{slug}/" is the layout, not this document's blank.
     const guide = isGuide(params.name);
     const isLabel = (inner: string) => labels.has(inner.trim().replace(/\s+/g, " ").toLowerCase());
@@ -310,7 +336,7 @@ export default defineRule<SC011Options>({
       return overrun.some(([from, to]) => line >= from && line <= to);
     };
 
-    const found: { column: number; text: string }[] = [];
+    const found: { column: number; text: string; marker?: boolean }[] = [];
     model.masked.forEach((text, i) => {
       const line = i + 1;
       // One list for all lines (most find nothing): emptied here, not allocated per line.
@@ -349,12 +375,27 @@ export default defineRule<SC011Options>({
           found.push({ column: m.index + 1, text: m[0] });
         }
       }
+      // Markers are placeholders even quoted ("Input: "$ARGUMENTS"") or as a link's text.
+      for (const re of markers) {
+        for (const m of text.matchAll(re)) {
+          if (m[0] === "" || mentioned(text, m.index + m[0].length)) continue;
+          const start = m.index;
+          const end = start + m[0].length;
+          // The marker stands for a bracket or word found above at the same place.
+          for (let k = found.length - 1; k >= 0; k--) {
+            const f = found[k];
+            if (f.column - 1 < end && start < f.column - 1 + f.text.length) found.splice(k, 1);
+          }
+          found.push({ column: start + 1, text: m[0], marker: true });
+        }
+      }
       if (found.length === 0 || inTemplate(line)) return;
       found.sort((a, b) => a.column - b.column);
       const quoted = quotations(text);
       const spans = model.inlineSpans(line);
       for (const f of found) {
-        if (allow.has(f.text) || quoted(f.column - 1, f.text.length) || inSpans(spans, line, f.column)) continue;
+        if (allow.has(f.text)) continue;
+        if (!f.marker && (quoted(f.column - 1, f.text.length) || inSpans(spans, line, f.column))) continue;
         report({
           line,
           detail: `Expected: no template placeholder; Actual: "${f.text}"`,

@@ -15,6 +15,7 @@ import type { Section } from "../lib/model.js";
 import { type Check, is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
 import { contentWords, holds, nameForms } from "../lib/section-match.js";
+import { KIRO_FEATURE, KIRO_FILES, SPEC_KIT_FILES, WORKFLOW_FILES } from "../lib/workflows.js";
 
 /**
  * A required section: a heading, a list of headings any one of which will
@@ -23,7 +24,16 @@ import { contentWords, holds, nameForms } from "../lib/section-match.js";
  * a code block, `"unfinished"` unless it says its work is complete
  * ("**Status**: Complete").
  */
-export type RequiredSection = string | string[] | { name: string; alternatives?: string[]; onlyIf?: "code" | "unfinished" };
+export type RequiredSection =
+  | string
+  | string[]
+  | {
+      name: string;
+      alternatives?: string[];
+      onlyIf?: "code" | "unfinished";
+      /** Not needed when the document holds one of these sections (an older template's, which did not ask for it). */
+      unless?: string[];
+    };
 
 export interface RequiredSections {
   /** Glob patterns of the files this entry applies to (the first matching entry wins). */
@@ -32,6 +42,12 @@ export interface RequiredSections {
   sections: RequiredSection[];
   /** Whether the sections must appear in the order listed (default false). */
   order?: boolean;
+  /**
+   * Report missing sections only when the document holds at least this
+   * many of them (default 0: always). A document that holds fewer follows
+   * another structure, and the rule cannot tell what it lacks.
+   */
+  minPresent?: number;
 }
 
 export interface SC012Options {
@@ -55,6 +71,31 @@ export interface SC012Options {
 
 export const SC012Defaults: SC012Options = {
   documents: [
+    {
+      // spec-kit's spec template marks these "(mandatory)".
+      files: [...WORKFLOW_FILES["spec-kit spec"]],
+      sections: [
+        "User Scenarios & Testing",
+        "Requirements",
+        // Older spec templates (with a "Review & Acceptance Checklist") had no success criteria.
+        { name: "Success Criteria", unless: ["Review & Acceptance Checklist", "Execution Status"] },
+      ],
+    },
+    // spec-kit's other templates mark no section mandatory.
+    { files: [...SPEC_KIT_FILES], sections: [] },
+    {
+      // Kiro's requirements document: an introduction, then the requirements with their acceptance criteria.
+      files: [`${KIRO_FEATURE}/requirements.md`],
+      sections: ["Introduction", "Requirements"],
+    },
+    {
+      // The sections Kiro's design document includes.
+      files: [...WORKFLOW_FILES["kiro design"]],
+      sections: ["Overview", "Architecture", "Components and Interfaces", "Data Models", "Error Handling", "Testing Strategy"],
+      // A design document with fewer of them is organised its own way (by workflow, by phase).
+      minPresent: 4,
+    },
+    { files: [...KIRO_FILES], sections: [] },
     {
       // seed 002, Checkpoint 4 (PRD template)
       files: [...KIND_FILES.prd],
@@ -107,13 +148,13 @@ export const SC012Defaults: SC012Options = {
   ],
   aliases: {
     // PRD
-    Overview: ["Summary", "Executive Summary", "Introduction", "Background", "Context", "Problem Statement", "Problem", "Motivation", "Goals", "Purpose", "Description", "TL;DR", "Abstract"],
+    Overview: ["Summary", "Executive Summary", "Introduction", "Background", "Context", "Problem Statement", "Problem", "Motivation", "Goals", "Purpose", "Description", "TL;DR", "Abstract", "概要"],
     "Problem Statement": ["Problem", "Problems", "Background", "Motivation", "Context", "Pain Points", "Issue", "Why", "Current Behavior", "Current State", "Root Cause"],
     "Solution Summary": ["Solution", "Proposed Solution", "Proposal", "Proposed Approach", "Proposed Direction", "Proposed Changes", "Proposed Fix", "The Fix", "Solution Overview"],
     "Affected Components": ["Components", "Affected Files", "Affected Modules", "Affected Areas", "Affected Surfaces", "Impacted Components", "Files to Modify", "Files Changed", "Files Modified", "File Changes", "File Structure", "Modules", "Integration Points"],
-    Architecture: ["Design", "Technical Design", "System Design", "Solution Design", "Current State", "Proposed Changes", "Design Decisions", "Architecture Diagram", "Data Flow", "Components"],
+    Architecture: ["Design", "Technical Design", "System Design", "Solution Design", "Current State", "Proposed Changes", "Design Decisions", "Architecture Diagram", "Data Flow", "Components", "アーキテクチャ"],
     "Implementation Details": ["Implementation", "Technical Details", "Technical Design", "Technical Approach", "Technical Notes", "Technical Specification", "Specification", "Detailed Design", "Design Details", "Interface Changes", "API Changes", "Code Changes", "Proposed Changes"],
-    "Testing Strategy": ["Testing", "Tests", "Test Plan", "Validation", "Verification", "QA", "Quality Assurance", "Test Cases"],
+    "Testing Strategy": ["Testing", "Tests", "Test Plan", "Validation", "Verification", "QA", "Quality Assurance", "Test Cases", "テスト戦略", "テスト"],
     "Acceptance Criteria": ["Success Criteria", "Definition of Done", "Exit Criteria", "Done Criteria", "Completion Criteria"],
     "Risks & Mitigation": ["Risks", "Risk", "Mitigations", "Concerns", "Threats"],
     Dependencies: ["Prerequisites", "Depends On", "Blockers"],
@@ -131,6 +172,15 @@ export const SC012Defaults: SC012Options = {
     Testing: ["Tests", "Test", "Validation", "Verification", "QA", "Quality Assurance"],
     Documentation: ["Docs", "Guides", "README"],
     "Quality Gate & Archive": ["Quality Gates", "Definition of Done", "Final Review", "Final Validation", "Final Checks", "Final Verification", "Completion", "Wrap-up", "Release"],
+    // spec-kit spec
+    "User Scenarios & Testing": ["User Scenarios", "User Stories", "Scenarios", "Acceptance Scenarios"],
+    "Success Criteria": ["Measurable Outcomes", "Acceptance Criteria", "Definition of Done", "Exit Criteria", "Outcomes"],
+    // Kiro requirements and design (Kiro writes them in the user's language: its Japanese headings too)
+    Introduction: ["Overview", "Summary", "Background", "Purpose", "Context", "はじめに", "概要"],
+    Requirements: ["要件"],
+    "Components and Interfaces": ["コンポーネントとインターフェース", "コンポーネント"],
+    "Data Models": ["Data Model", "Schema", "Data Structures", "データモデル"],
+    "Error Handling": ["Errors", "Failure Handling", "エラーハンドリング", "エラー処理"],
   },
   within: {
     "Problem Statement": ["Overview"],
@@ -140,7 +190,7 @@ export const SC012Defaults: SC012Options = {
 };
 
 const headingList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string" && x.trim() !== "");
-const requiredObject = is.object({ name: (v) => (typeof v === "string" && v.trim() !== "" ? undefined : `a heading; found ${JSON.stringify(v)}`), alternatives: (v) => (headingList(v) ? undefined : "an array of headings"), onlyIf: is.oneOf("code", "unfinished") }, ["name"]);
+const requiredObject = is.object({ name: (v) => (typeof v === "string" && v.trim() !== "" ? undefined : `a heading; found ${JSON.stringify(v)}`), alternatives: (v) => (headingList(v) ? undefined : "an array of headings"), onlyIf: is.oneOf("code", "unfinished"), unless: (v) => (headingList(v) ? undefined : "an array of headings") }, ["name"]);
 const requiredCheck: Check = (v) =>
   typeof v === "string" && v.trim() !== ""
     ? undefined
@@ -148,13 +198,13 @@ const requiredCheck: Check = (v) =>
       ? undefined
       : v !== null && typeof v === "object" && !Array.isArray(v)
         ? requiredObject(v)
-        : `a heading, a non-empty array of alternative headings or { name, alternatives?, onlyIf? }; found ${Array.isArray(v) ? "an array" : JSON.stringify(v)}`;
+        : `a heading, a non-empty array of alternative headings or { name, alternatives?, onlyIf?, unless? }; found ${Array.isArray(v) ? "an array" : JSON.stringify(v)}`;
 
 /** A line near the top that says the work is done: "**Status**: Complete", "Phase: ✅ DONE". */
 const COMPLETE = /^[\s>*_-]*(?:status|phase|state)[*_]*\s*:\s*[*_]*\s*(?:✅\s*)?(?:complete|completed|done|finished|merged|shipped)\b(?![^\n]*\b(?:ready|next|pending|in progress)\b)/im;
 
 const entryCheck = is.object(
-  { files: is.globs(), sections: is.arrayOf(requiredCheck, "headings"), order: is.boolean() },
+  { files: is.globs(), sections: is.arrayOf(requiredCheck, "headings"), order: is.boolean(), minPresent: is.integer(0) },
   ["files", "sections"],
 );
 
@@ -253,7 +303,10 @@ export default defineRule<SC012Options>({
     };
     const complete = COMPLETE.test(model.lines.slice(0, 20).join("\n"));
     const needed = entry.sections.filter(
-      (r) => typeof r !== "object" || Array.isArray(r) || !r.onlyIf || (r.onlyIf === "code" ? model.codeBlocks.length > 0 : !complete),
+      (r) =>
+        typeof r !== "object" ||
+        Array.isArray(r) ||
+        ((!r.onlyIf || (r.onlyIf === "code" ? model.codeBlocks.length > 0 : !complete)) && !(r.unless ?? []).some((u) => find([u]))),
     );
     const required = needed.map((r) => {
       const names = typeof r === "string" ? [r] : Array.isArray(r) ? r : [r.name, ...(r.alternatives ?? [])];
@@ -271,8 +324,10 @@ export default defineRule<SC012Options>({
       return model.blocks.some((b) => b.kind === "paragraph" && !b.listItem && !b.inQuote && b.line > parent.line && b.line < ownEnd && b.words >= FOLDED_WORDS);
     };
 
+    // Too few of the listed sections: the document follows another structure.
+    const tooFew = unique.filter((r) => r.section).length < (entry.minPresent ?? 0);
     for (const r of unique) {
-      if (r.section) continue;
+      if (r.section || tooFew) continue;
       // Folded into a parent section that says it in prose.
       if ((within.get(key(r.name)) ?? []).some(holdsProse)) continue;
       report({ line: 1, detail: `Expected: a section "${r.name}"; Actual: none` });

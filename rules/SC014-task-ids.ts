@@ -5,11 +5,12 @@
  */
 import { KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
-import type { ListItem, Section } from "../lib/model.js";
+import type { DocumentModel, ListItem, Section } from "../lib/model.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
 import { optionRegExp } from "../lib/regex.js";
-import { defineRule } from "../lib/rule.js";
-import { DEFAULT_ID_PATTERN, highestNumbers, idPrefix, parseTaskLine, type TaskLine } from "../lib/tasks.js";
+import { defineRule, type Finding } from "../lib/rule.js";
+import { WORKFLOW_FILES } from "../lib/workflows.js";
+import { DEFAULT_ID_PATTERN, SPEC_KIT_ID_PATTERN, highestNumbers, idPrefix, parseTaskLine, type TaskLine } from "../lib/tasks.js";
 
 export interface SC014Options {
   /**
@@ -23,12 +24,27 @@ export interface SC014Options {
   idPattern: string;
   /** Whether the IDs of one section share one prefix ("UT1", "UT2"…) when the file uses prefixes. */
   samePrefix: boolean;
+  /**
+   * Whether the IDs of one prefix go up in document order (spec-kit's
+   * `T001`, `T002`…): a task whose number is not above the number before
+   * it is reported. Gaps are fine.
+   */
+  order: boolean;
+  /**
+   * Whether tasks are numbered as an outline (Kiro's `- [ ] 1. …`,
+   * `  - [ ] 1.1 …`, in any checkbox state, `[-]` and `[ ]*` too): each
+   * number is unique, a nested task's number continues its parent's
+   * (1.1 under 1), and numbers go up among the tasks of one parent.
+   */
+  outline: boolean;
 }
 
 export const SC014Defaults: SC014Options = {
   requireIds: "when-used",
   idPattern: DEFAULT_ID_PATTERN,
   samePrefix: true,
+  order: false,
+  outline: false,
 };
 
 interface Task {
@@ -49,8 +65,21 @@ export default defineRule<SC014Options>({
   category: "tasks",
   files: [...KIND_FILES.tasks],
   defaults: SC014Defaults,
-  schema: { requireIds: is.oneOf("always", "when-used", "never"), idPattern: patternCheck, samePrefix: is.boolean() },
+  profiles: [
+    // spec-kit: `- [ ] T001 [P] [US1] Description with file path`, IDs in order.
+    { name: "spec-kit", files: WORKFLOW_FILES["spec-kit tasks"], options: { idPattern: SPEC_KIT_ID_PATTERN, order: true } },
+    // Kiro: `- [ ] 1. Task`, `  - [ ] 1.1 Sub-task`, numbered as an outline.
+    { name: "kiro", files: WORKFLOW_FILES["kiro tasks"], options: { outline: true } },
+  ],
+  schema: {
+    requireIds: is.oneOf("always", "when-used", "never"),
+    idPattern: patternCheck,
+    samePrefix: is.boolean(),
+    order: is.boolean(),
+    outline: is.boolean(),
+  },
   run({ model, options, report }) {
+    if (options.outline) checkOutline(model, report);
     const pattern = fromOptions(options, "SC014", () => optionRegExp(options.idPattern, "u", [SC014Defaults.idPattern]));
     const tasks: Task[] = model.listItems
       .filter((item) => item.checked !== undefined)
@@ -85,6 +114,8 @@ export default defineRule<SC014Options>({
     const nextNumber = (prefix: string) => 1 + ((highest ??= highestNumbers(withId.map((t) => t.parsed!.id!))).get(prefix) ?? 0);
 
     const seen = new Set<string>();
+    // The ID before, of each prefix, for the order check.
+    const lastOf = new Map<string, { id: string; key: [number, string] }>();
     for (const t of tasks) {
       const line = t.item.line;
       const raw = model.lines[line - 1] ?? "";
@@ -106,6 +137,13 @@ export default defineRule<SC014Options>({
       const range: [number, number] = [parsed!.idColumn! + 1, parsed!.idLength!];
       if (seen.has(id)) {
         report({ line, detail: `Task ID "${id}": Expected: unique IDs; Actual: an earlier task has it`, context: raw.trim(), range });
+      } else if (options.order) {
+        const key = orderKey(id);
+        const last = lastOf.get(t.prefix!);
+        if (key && last && (key[0] < last.key[0] || (key[0] === last.key[0] && key[1] <= last.key[1]))) {
+          report({ line, detail: `Task ID "${id}": Expected: an ID after "${last.id}", the task before it; Actual: "${id}"`, context: raw.trim(), range });
+        }
+        if (key) lastOf.set(t.prefix!, { id, key });
       }
       seen.add(id);
       if (options.samePrefix && usesPrefixes) {
@@ -124,3 +162,71 @@ export default defineRule<SC014Options>({
     }
   },
 });
+
+/** How an ID sorts: its first number and what follows it ("T015a" → [15, "a"]: after T015, before T016). */
+function orderKey(id: string): [number, string] | undefined {
+  const m = /(\d+)(.*)$/.exec(id);
+  return m ? [Number(m[1]), m[2]] : undefined;
+}
+
+/** A task numbered as an outline in any checkbox state: `- [ ] 1.`, `  - [x] 1.2`, `- [-] 3.`, `- [ ]* 2.1`. */
+const OUTLINE_TASK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX-]\]\*?[ \t]+(\d{1,4}(?:\.\d{1,4})*)\.?(?=[ \t]|$)/;
+
+const compareOutline = (a: readonly number[], b: readonly number[]) => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+};
+
+/**
+ * Outline numbering (Kiro): unique numbers, a nested task's number under
+ * its parent task's, numbers going up among the tasks of one parent (the
+ * tasks outside any task count as one group).
+ */
+function checkOutline(model: DocumentModel, report: (finding: Finding) => void): void {
+  const numbered = new Map<ListItem, { text: string; parts: number[] }>();
+  for (const item of model.listItems) {
+    const m = OUTLINE_TASK.exec(model.lines[item.line - 1] ?? "");
+    if (m) numbered.set(item, { text: m[1], parts: m[1].split(".").map(Number) });
+  }
+  const seen = new Set<string>();
+  // The number of the task before, among the tasks of one parent.
+  const lastIn = new Map<ListItem | undefined, string>();
+  const parentOf = (item: ListItem) => {
+    let parent: ListItem | undefined = item.parent;
+    while (parent && !numbered.has(parent)) parent = parent.parent;
+    return parent;
+  };
+  // Sub-tasks numbered under another task than their parent: one finding per parent, on the first.
+  const astray = new Map<ListItem, ListItem[]>();
+  for (const [item, n] of numbered) {
+    const parent = parentOf(item);
+    const up = parent ? numbered.get(parent)! : undefined;
+    if (up && (n.parts.length <= up.parts.length || up.parts.some((p, i) => n.parts[i] !== p))) astray.set(parent!, [...(astray.get(parent!) ?? []), item]);
+  }
+  const where = (item: ListItem, text: string) => {
+    const line = model.lines[item.line - 1] ?? "";
+    return { context: line.trim(), range: [line.indexOf(text, line.indexOf("]") + 1) + 1, text.length] as [number, number] };
+  };
+  for (const [item, n] of numbered) {
+    const parent = parentOf(item);
+    const strays = parent ? astray.get(parent) : undefined;
+    if (strays?.includes(item)) {
+      if (strays[0] === item) {
+        const up = numbered.get(parent!)!;
+        const more = strays.length > 1 ? ` (${strays.length} of its sub-tasks)` : "";
+        report({ line: item.line, detail: `Task "${n.text}": Expected: a number under its parent task's, ${up.text}.x; Actual: ${n.text}${more}`, ...where(item, n.text) });
+      }
+      continue;
+    }
+    if (seen.has(n.text)) {
+      report({ line: item.line, detail: `Task "${n.text}": Expected: unique task numbers; Actual: an earlier task has it`, ...where(item, n.text) });
+      continue;
+    }
+    seen.add(n.text);
+    const last = lastIn.get(parent);
+    lastIn.set(parent, n.text);
+    if (last !== undefined && compareOutline(n.parts, last.split(".").map(Number)) <= 0) {
+      report({ line: item.line, detail: `Task "${n.text}": Expected: a number after ${last}, the task before it; Actual: ${n.text}`, ...where(item, n.text) });
+    }
+  }
+}
