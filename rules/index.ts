@@ -18,6 +18,7 @@ import SC012 from "./SC012-required-sections.js";
 import SC013 from "./SC013-workspace-complete.js";
 import SC014 from "./SC014-task-ids.js";
 import SC015 from "./SC015-no-mojibake.js";
+import SC016 from "./SC016-traceability.js";
 
 export const rules: SpecRule[] = [
   SC001,
@@ -35,6 +36,7 @@ export const rules: SpecRule[] = [
   SC013,
   SC014,
   SC015,
+  SC016,
 ];
 
 export default rules;
