@@ -57,6 +57,7 @@ export const NOT_CRITERIA = [
   "Error Cases",
   "Examples",
   "Example",
+  "Assumptions",
 ];
 
 /** Default headings of the criteria section, in order of preference. */
@@ -232,6 +233,35 @@ export function isScenarioBlock(block: CodeBlock): boolean {
   if (block.lang !== "" && block.lang !== "text") return false;
   const steps = block.content.filter((l) => STEP.test(l)).length;
   return steps >= 2 && block.content.some((l) => /^\s*given\b/i.test(l));
+}
+
+/** Where a document's criteria are: the criteria section's headings, and sections whose scenarios are criteria too. */
+export interface CriteriaPlaces {
+  headings: readonly string[];
+  /**
+   * Headings of sections whose Given/When/Then scenarios are criteria too,
+   * though their other items are not (spec-kit's "User Scenarios &
+   * Testing", whose user stories hold numbered acceptance scenarios).
+   */
+  scenarioHeadings?: readonly string[];
+}
+
+/**
+ * The criteria of a document: those of the criteria section (the first of
+ * `headings` it holds), and the scenarios of every section named by
+ * `scenarioHeadings`, in document order, each once.
+ */
+export function documentCriteria(model: DocumentModel, places: CriteriaPlaces): Criterion[] {
+  const main = criteriaSections(model, places.headings);
+  const criteria = criteriaIn(model, main);
+  const scenarioHeadings = places.scenarioHeadings ?? [];
+  if (scenarioHeadings.length === 0) return criteria;
+  const keys = new Set(scenarioHeadings.map(normalizeHeading).filter(Boolean));
+  const matched = model.sections.filter((s) => s.level > 0 && keys.has(s.key) && !main.some((m) => within(s, m)));
+  const outer = matched.filter((s) => !matched.some((o) => o !== s && within(s, o)));
+  const seen = new Set(criteria.map((c) => c.line));
+  for (const c of criteriaIn(model, outer)) if (c.kind === "scenario" && !seen.has(c.line)) criteria.push(c);
+  return criteria.sort((a, b) => a.line - b.line);
 }
 
 /**

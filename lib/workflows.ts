@@ -42,3 +42,12 @@ export type WorkflowKind = keyof typeof WORKFLOW_FILES;
 export const SPEC_KIT_FILES: readonly string[] = [`${SPEC_KIT_FEATURE}/**/*.md`];
 /** Every Markdown file of a Kiro feature folder or of Kiro's steering folder. */
 export const KIRO_FILES: readonly string[] = [`${KIRO_FEATURE}/**/*.md`, "**/.kiro/steering/*.md"];
+
+/** Where a spec-kit spec states its criteria: the measurable outcomes ("SC-001"), and the user stories' acceptance scenarios. */
+export const SPEC_KIT_CRITERIA = {
+  headings: ["Success Criteria", "Measurable Outcomes"],
+  scenarioHeadings: ["User Scenarios & Testing", "User Scenarios", "User Stories", "Acceptance Scenarios"],
+};
+
+/** Where a Kiro requirements document states its criteria: each requirement's "Acceptance Criteria" (受入基準 in Japanese specs). */
+export const KIRO_CRITERIA = { headings: ["Acceptance Criteria", "受入基準"] };

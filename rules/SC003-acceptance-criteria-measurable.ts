@@ -23,7 +23,9 @@
  * In a PRD's acceptance criteria this rule owns vague wording (SC006 leaves
  * it to this rule): one finding per criterion.
  */
-import { codeIn, CRITERIA_HEADINGS, type Criterion, criteriaIn, criteriaSections } from "../lib/criteria.js";
+import { codeIn, CRITERIA_HEADINGS, type Criterion, documentCriteria } from "../lib/criteria.js";
+import { fromOptions } from "../lib/memo.js";
+import { KIRO_CRITERIA, SPEC_KIT_CRITERIA, WORKFLOW_FILES } from "../lib/workflows.js";
 import { KIND_FILES } from "../lib/files.js";
 import { is, regexProblem } from "../lib/options.js";
 import { optionRegExp } from "../lib/regex.js";
@@ -33,12 +35,29 @@ import { defineRule } from "../lib/rule.js";
 export interface SC003Options {
   /** Headings of the acceptance criteria section (as SC002). */
   headings: string[];
+  /** Headings of sections whose Given/When/Then scenarios are criteria too (as SC002). */
+  scenarioHeadings: string[];
+  /**
+   * Words after which a criterion states its response (EARS: "WHEN the
+   * upload ends THEN the system SHALL show the file's size"): only the
+   * text after the first of them is judged; the trigger before it sets the
+   * scene. Case-insensitive whole words.
+   */
+  responseWords: string[];
   /** Regular expression removed from the start of a criterion: its label, e.g. "AC1:" of `**AC1**:`. */
   labelPattern: string;
   /** Vague wording (literal, case-insensitive, whole words), e.g. "fast", "as expected". */
   vaguePhrases: string[];
   /** Vague wording as regular expressions (case-insensitive), e.g. "works … correctly". */
   vaguePatterns: string[];
+  /**
+   * Regular expressions (case-insensitive) of wording where a vague-looking
+   * word has a precise sense: "at most", "how many", "most recent first",
+   * "zero high/critical CVEs", "readable by", "a clean build", "a stable
+   * ID", "a clear error message listing the duplicate IDs". A vague word
+   * inside such a match is not vague.
+   */
+  notVague: string[];
   /** Comparisons that make a following number a threshold ("under", "at most", "≤"). */
   comparisons: string[];
   /** Units that make a preceding number a threshold ("ms", "KB", "%", "rows/s"). */
@@ -59,6 +78,8 @@ export interface SC003Options {
 
 export const SC003Defaults: SC003Options = {
   headings: [...CRITERIA_HEADINGS],
+  scenarioHeadings: [],
+  responseWords: ["shall"],
   labelPattern: "^(?:[A-Z][A-Z0-9]*[-_.]?\\d+(?:\\.\\d+)*[a-z]?|#\\d+)\\s*[:.)\\-–—](?:\\s+|$)",
   vaguePhrases: [
     "as expected", "as intended", "as needed", "as appropriate", "where appropriate", "where possible", "where safe", "where practical", "if feasible",
@@ -95,6 +116,40 @@ export const SC003Defaults: SC003Options = {
     "\\b(?:works?|working)(?=\\s+(?:for|in|on|across|under|when)(?:\\s+[\\p{L}\\p{N}_./-]+){1,4}\\s*[.!]?\\s*$)",
     "(?<=\\s)(?:correctly|properly|well|fine)\\b(?<=\\b(?:works?|working|behaves?|handles?|handled|handling|operates?|performs?)(?:\\s+[\\p{L}\\p{N}_-]+){1,3}\\s+(?:correctly|properly|well|fine))",
   ],
+  notVague: [
+    // Comparisons and questions: "at most once", "how many sessions".
+    "\\bat\\s+most\\b", "\\bhow\\s+(?:many|much)\\b", "\\bmost[-\\s]+recent(?:ly)?\\b",
+    // Severity and priority levels: "zero high/critical CVEs", "high-severity findings".
+    "\\b(?:high|low|medium|critical)(?:\\s*/\\s*(?:high|low|medium|critical))+\\b",
+    "\\b(?:high|low|medium)[-\\s]+(?:severity|priority|risk|watermark)\\b",
+    // Access, a fresh state, an identity that does not change.
+    "\\b(?:readable|writable|writeable)\\s+by\\b",
+    "\\bclean\\s+(?:[\\w-]+\\s+)?(?:builds?|installs?|installation|checkouts?|clones?|environments?|clusters?|namespaces?|databases?|state|slate|shutdown|exit|working\\s+tree|cache)\\b",
+    "\\b(?:working\\s+(?:directory|tree|copy)|worktree|checkout)\\s+is\\s+clean\\b",
+    "\\bclean\\s+(?:architecture|code)\\b",
+    // Verbs: "clean up the session", "clear the index".
+    "\\bclean(?:s|ed|ing)?[-\\s]+up\\b", "\\bclear(?:s|ed|ing)?\\s+(?:the|all|any|its|their|existing|out|up)\\b",
+    // Terms of art: graceful termination, a cryptographically secure generator, enough permissions.
+    "\\bgracefully\\s+(?:terminat\\w*|stop\\w*|shut(?:s|ting)?\\s+down|shutdown|exit\\w*|drain\\w*|restart\\w*|clos\\w*)",
+    "\\b(?:terminat\\w*|stop\\w*|shut(?:s|ting)?\\s+down|exit\\w*|drain\\w*|clos\\w*)(?:\\s+[\\w-]+){0,3}\\s+gracefully\\b",
+    "\\bcryptographically\\s+secure\\b", "\\bsecure\\s+(?:comparison|compare|random|cookies?|flag|boot|erase|deletion)\\b",
+    "\\bsufficient\\s+(?:privileges?|permissions?|rights|access)\\b",
+    // A count named before: "extract that many frames", "as many as 5".
+    "\\b(?:that|this)\\s+many\\b", "\\bas\\s+many\\s+as\\b",
+    // A practice the criterion points at: "best practices from https://…".
+    "\\bbest\\s+practices?\\s+(?:from|in|of|at|described|defined|listed)\\b",
+    // A purpose after the check: "encode with H.265 for better compression", "use field selectors to minimize load".
+    "\\b(?:for|to)\\s+(?:better|faster|quicker|minimi[sz]e|maximi[sz]e|reduce|optimi[sz]e|improve)\\b",
+    "\\bstable\\s+(?:[\\w-]+\\s+){0,2}?(?:references?|identifiers?|ids?|keys?|order|ordering|sort|hash(?:es)?|names?|urls?|releases?|versions?|channel|branch|tags?)\\b",
+    // A named kind of error, program or image: "a clear not-found error", "minimal programs for Go succeed".
+    "\\bclear\\s+(?:[\\w-]+\\s+)?(?:not[-\\s]found|validation|permission|authentication|authorization|timeout|conflict|[1-5]\\d\\d)\\s+errors?\\b",
+    "\\bminimal\\s+(?:base\\s+)?(?:programs?|examples?|apps?|applications?|projects?|reproductions?|repro|images?|base|installs?|installation)\\b",
+    // An operation named "clear", and a feature named by its adjective: "clear restores the fallback", "the enhanced debug mode".
+    "\\bclear\\s+(?:restores|resets|removes|empties|deletes|wipes|drops|returns)\\b",
+    "\\bthe\\s+(?:enhanced|improved|new)\\s+[\\w-]+\\s+(?:mode|flag|option|command|endpoint|api|flow|format|view|page)\\b",
+    // A message whose content the criterion states: "a clear error message listing the duplicate IDs".
+    "\\b(?:clear|actionable|helpful|informative|meaningful|descriptive)(?:,?\\s+(?:and\\s+)?(?:clear|actionable|helpful|informative|meaningful|descriptive))*\\s+(?:[\\w-]+\\s+)?(?:errors?|messages?|warnings?)(?:\\s+messages?)?\\s+(?:identifying|listing|naming|stating|showing|mentioning|explaining|requiring|about|that|which|pointing|indicating|referencing|describing|specifying|including|containing|with\\s+(?:the|its|their|diagnostic))\\b",
+  ],
   comparisons: [
     "<", "<=", "≤", ">", ">=", "≥", "=", "==", "~",
     "under", "below", "above", "over", "within", "exactly", "up to", "at most", "at least",
@@ -119,7 +174,7 @@ export const SC003Defaults: SC003Options = {
   numberWords: [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
-    "single", "twice", "half",
+    "single", "once", "twice", "half",
   ],
   zeroQuantifiers: ["no", "zero", "without", "none of the", "not a single"],
   genericWords: [
@@ -194,6 +249,7 @@ interface Compiled {
   label: RegExp;
   vague?: RegExp;
   vaguePatterns: RegExp[];
+  notVague: RegExp[];
   comparisons?: RegExp;
   units: Set<string>;
   trailingUnits?: RegExp;
@@ -218,6 +274,7 @@ function compile(o: SC003Options): Compiled {
     label: optionRegExp(o.labelPattern, "u", [SC003Defaults.labelPattern]),
     vague: phraseRegex(o.vaguePhrases),
     vaguePatterns: o.vaguePatterns.map((p) => optionRegExp(p, "giu", SC003Defaults.vaguePatterns)),
+    notVague: o.notVague.map((p) => optionRegExp(p, "giu", SC003Defaults.notVague)),
     comparisons: phraseRegex(o.comparisons),
     units: lower(o.units.filter((u) => !/\s/.test(u.trim()))),
     trailingUnits: phraseRegex(o.units.filter((u) => /\s/.test(u.trim()))),
@@ -294,6 +351,21 @@ function isThreshold(text: string, index: number, end: number, c: Compiled): boo
  */
 function firstVague(text: string, c: Compiled): { text: string; index: number } | undefined {
   let best: RegExpExecArray | undefined;
+  // Where vague-looking words have a precise sense, found on first need.
+  let exempt: [number, number][] | undefined;
+  const precise = (start: number, end: number) => {
+    if (!exempt) {
+      exempt = [];
+      for (const re of c.notVague) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          if (m[0] === "") re.lastIndex++;
+          else exempt.push([m.index, m.index + m[0].length]);
+        }
+      }
+    }
+    return exempt.some(([a, b]) => start >= a && end <= b);
+  };
   for (const re of [c.vague, ...c.vaguePatterns]) {
     if (!re) continue;
     re.lastIndex = 0;
@@ -302,7 +374,9 @@ function firstVague(text: string, c: Compiled): { text: string; index: number } 
         re.lastIndex++;
         continue;
       }
-      if (inProperName(text, m.index, m.index + m[0].length)) continue;
+      if (inProperName(text, m.index, m.index + m[0].length) || precise(m.index, m.index + m[0].length)) continue;
+      // Part of a file name or path: "server.minimal.e2e.spec.ts".
+      if (/[./]$/.test(text.slice(0, m.index)) || /^[./][\p{L}\p{N}]/u.test(text.slice(m.index + m[0].length))) continue;
       if (!best || m.index < best.index) best = m;
       break;
     }
@@ -397,14 +471,30 @@ function withoutCode(text: string, spans: readonly string[]): string {
 }
 
 /** What to judge of a criterion: the parent alone when nested items refine it, then each nested item. */
-function parts(criterion: Criterion): { line: number; endLine: number; text: string; context?: string; refined?: Criterion }[] {
+function parts(criterion: Criterion, response: RegExp | undefined): { line: number; endLine: number; text: string; context?: string; refined?: Criterion }[] {
   const { context } = criterion;
   if (criterion.kind === "scenario") {
     // The outcome (Then, and the steps after it) is what is checked; Given and When set the scene.
     const steps = criterion.text.split("\n");
     const then = steps.findIndex((step) => /^\s*(?:[*_]{1,2})?then\b/i.test(step));
+    if (then < 0) {
+      // One line: "Given a draft, When it is saved, Then the list shows it".
+      const inline = /(?<![\p{L}\p{N}])then(?![\p{L}\p{N}])/giu;
+      let at = -1;
+      for (let m = inline.exec(criterion.text); m; m = inline.exec(criterion.text)) at = m.index;
+      if (at > 0) return [{ line: criterion.line, endLine: criterion.endLine, text: criterion.text.slice(at), context: criterion.text.slice(0, at) }];
+    }
     const outcome = then >= 0 ? steps.slice(then).join("\n") : criterion.text;
     return [{ line: criterion.line, endLine: criterion.endLine, text: outcome, context: steps.slice(0, Math.max(0, then)).join(" ") }];
+  }
+  if (criterion.refinements.length === 0 && response) {
+    // EARS: the response after SHALL is what is checked; the trigger sets the scene.
+    response.lastIndex = 0;
+    const m = response.exec(criterion.text);
+    if (m) {
+      const at = m.index + m[0].length;
+      return [{ line: criterion.line, endLine: criterion.endLine, text: criterion.text.slice(at), context: `${context ?? ""} ${criterion.text.slice(0, at)}`.trim() }];
+    }
   }
   if (criterion.refinements.length === 0) return [{ line: criterion.line, endLine: criterion.endLine, text: criterion.text, context }];
   const first = criterion.item!.children[0]?.line ?? criterion.endLine + 1;
@@ -421,11 +511,18 @@ export default defineRule<SC003Options>({
   category: "acceptance-criteria",
   files: [...KIND_FILES.prd],
   defaults: SC003Defaults,
+  profiles: [
+    { name: "spec-kit", files: WORKFLOW_FILES["spec-kit spec"], options: { ...SPEC_KIT_CRITERIA } },
+    { name: "kiro", files: WORKFLOW_FILES["kiro requirements"], options: { ...KIRO_CRITERIA } },
+  ],
   schema: {
     headings: strings,
+    scenarioHeadings: strings,
+    responseWords: strings,
     labelPattern: (v) => (typeof v === "string" ? regexProblem(v, "u") : `a regular expression; found ${Array.isArray(v) ? "an array" : typeof v}`),
     vaguePhrases: strings,
     vaguePatterns: vagueRegexes,
+    notVague: is.regexes("iu"),
     comparisons: strings,
     units: strings,
     thresholdPatterns: thresholdRegexes,
@@ -439,8 +536,9 @@ export default defineRule<SC003Options>({
       const code = codeIn(model, line, endLine);
       return judgeCriterion(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, options, context);
     };
-    for (const criterion of criteriaIn(model, criteriaSections(model, options.headings))) {
-      const judged = parts(criterion).map((p) => ({
+    const response = fromOptions(options, "SC003 response", () => phraseRegex(options.responseWords));
+    for (const criterion of documentCriteria(model, options)) {
+      const judged = parts(criterion, response).map((p) => ({
         ...p,
         // A gherkin block's steps are prose: the block is not code in the criterion.
         judgement: criterion.block ? judgeCriterion(p.text, 0, options, p.context) : judge(p.line, p.endLine, p.text, p.context),
