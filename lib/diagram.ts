@@ -137,6 +137,9 @@ const TREE_LINE = new RegExp(
   "u",
 );
 
+/** A line whose arrow runs into a vertical wall: a message of a sequence diagram, not a tree entry. */
+const MESSAGE_TO_WALL = /[─━═-]{2,}\s*[>►▶]\s*[│┃|┤]\s*$/u;
+
 const NOTATION = [
   /^(?:graph|flowchart)\s+(?:TB|TD|BT|RL|LR)\b/i,
   /^(?:sequenceDiagram|classDiagram|stateDiagram(?:-v2)?|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline|quadrantChart|requirementDiagram|C4Context|sankey-beta|xychart-beta|block-beta)\b/,
@@ -355,7 +358,8 @@ export function diagramFeatures(lines: readonly string[]): DiagramFeatures {
     const text = expandTabs(raw).replace(/\s+$/u, "");
     const cells = Array.from(text);
     const blank = text.trim() === "";
-    const tree = !blank && TREE_LINE.test(text);
+    // A sequence diagram's message ("├─ spawn() ───>│") starts like a tree line but ends in an arrow into a wall.
+    const tree = !blank && TREE_LINE.test(text) && !MESSAGE_TO_WALL.test(text);
     const conn = blank || tree ? undefined : connectorColumns(cells);
     return { text, cells, blank, tree, connector: conn?.columns, pointed: conn?.pointed ?? false };
   });

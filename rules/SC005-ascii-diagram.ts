@@ -9,6 +9,7 @@ import { normalizeHeading } from "../lib/headings.js";
 import type { Section } from "../lib/model.js";
 import { is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
+import { WORKFLOW_FILES } from "../lib/workflows.js";
 
 export interface SC005Options {
   /** Minimum number of ASCII diagrams. */
@@ -17,13 +18,27 @@ export interface SC005Options {
   section: string;
   /** Info-string languages a diagram block may carry ("" is a block without language). */
   languages: string[];
+  /** Whether a mermaid block (```mermaid) counts as a diagram. */
+  mermaid: boolean;
+  /**
+   * Check only documents that hold a section with this heading (the
+   * diagram may be anywhere in them); "" to check every document.
+   */
+  ifSection: string;
 }
 
 export const SC005Defaults: SC005Options = {
   minimum: 1,
   section: "",
   languages: [...DEFAULT_DIAGRAM_LANGUAGES],
+  mermaid: false,
+  ifSection: "",
 };
+
+/** A diagram block: an ASCII drawing, or (when `mermaid` is on) a mermaid block. */
+export function countsAsDiagram(block: { lang: string; content: readonly string[] }, options: Pick<SC005Options, "languages" | "mermaid">): boolean {
+  return (options.mermaid && block.lang.toLowerCase() === "mermaid" && block.content.some((l) => l.trim() !== "")) || isDiagramBlock(block, options.languages);
+}
 
 export default defineRule<SC005Options>({
   id: "SC005",
@@ -32,10 +47,19 @@ export default defineRule<SC005Options>({
   category: "diagram",
   files: [...KIND_FILES.prd],
   defaults: SC005Defaults,
-  schema: { minimum: is.integer(1), section: is.string(), languages: is.strings() },
+  profiles: [
+    // Kiro's design document: where it has an Architecture section, a diagram (mermaid, as Kiro draws them, or ASCII).
+    { name: "kiro", files: WORKFLOW_FILES["kiro design"], options: { mermaid: true, ifSection: "Architecture" } },
+  ],
+  schema: { minimum: is.integer(1), section: is.string(), languages: is.strings(), mermaid: is.boolean(), ifSection: is.string() },
   run({ model, options, report }) {
-    const plural = (n: number) => `${n} ASCII diagram${n === 1 ? "" : "s"}`;
-    const diagram = new Set(model.codeBlocks.filter((b) => isDiagramBlock(b, options.languages)));
+    if (options.ifSection.trim() !== "") {
+      const key = normalizeHeading(options.ifSection);
+      if (!model.sections.some((s) => s.level > 0 && s.key === key)) return;
+    }
+    const kind = options.mermaid ? "diagram" : "ASCII diagram";
+    const plural = (n: number) => `${n} ${kind}${n === 1 ? "" : "s"}`;
+    const diagram = new Set(model.codeBlocks.filter((b) => countsAsDiagram(b, options)));
     let scope: Section | undefined;
     if (options.section.trim() !== "") {
       const key = normalizeHeading(options.section);
