@@ -44,3 +44,4 @@ export type { RequiredSection, RequiredSections, SC012Options } from "./rules/SC
 export type { SC013Options, WorkspaceLocation } from "./rules/SC013-workspace-complete.js";
 export type { SC014Options } from "./rules/SC014-task-ids.js";
 export type { SC015Options } from "./rules/SC015-no-mojibake.js";
+export type { SC016Options } from "./rules/SC016-traceability.js";

@@ -53,7 +53,7 @@ export interface SC003Options {
   /**
    * Regular expressions (case-insensitive) of wording where a vague-looking
    * word has a precise sense: "at most", "how many", "most recent first",
-   * "zero high/critical CVEs", "readable by", "a clean build", "a stable
+   * "zero high/critical CVEs", "a clean build", "a stable
    * ID", "a clear error message listing the duplicate IDs". A vague word
    * inside such a match is not vague.
    */
@@ -122,8 +122,7 @@ export const SC003Defaults: SC003Options = {
     // Severity and priority levels: "zero high/critical CVEs", "high-severity findings".
     "\\b(?:high|low|medium|critical)(?:\\s*/\\s*(?:high|low|medium|critical))+\\b",
     "\\b(?:high|low|medium)[-\\s]+(?:severity|priority|risk|watermark)\\b",
-    // Access, a fresh state, an identity that does not change.
-    "\\b(?:readable|writable|writeable)\\s+by\\b",
+    // A fresh state, an identity that does not change.
     "\\bclean\\s+(?:[\\w-]+\\s+)?(?:builds?|installs?|installation|checkouts?|clones?|environments?|clusters?|namespaces?|databases?|state|slate|shutdown|exit|working\\s+tree|cache)\\b",
     "\\b(?:working\\s+(?:directory|tree|copy)|worktree|checkout)\\s+is\\s+clean\\b",
     "\\bclean\\s+(?:architecture|code)\\b",

@@ -236,7 +236,7 @@ function absentKeys(c: Citation, targets: Targets): string[] {
   return c.keys.filter((k) => (k.includes(".") ? !targets.criteria.has(k) : !targets.requirements.has(k)));
 }
 
-/** What the document holds instead: "requirement 13 has no numbered criteria", "requirement 3 has 3.1 to 3.4". */
+/** What the document holds instead: "requirement 13 has no numbered criteria", "requirement 2 has 2.1, 2.2", "requirement 3 has 3.1 to 3.6". */
 function criteriaHint(first: string, targets: Targets): string {
   const requirement = first.split(".")[0];
   if (!targets.requirements.has(requirement)) return ` (no requirement ${requirement})`;
@@ -244,5 +244,6 @@ function criteriaHint(first: string, targets: Targets): string {
   const own = [...targets.criteria].filter((k) => k.split(".")[0] === requirement && k.split(".").length === first.split(".").length);
   if (own.length === 0) return ` (requirement ${requirement} has no numbered criteria)`;
   const sorted = own.sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop()));
-  return ` (requirement ${requirement} has ${sorted.length === 1 ? sorted[0] : `${sorted[0]} to ${sorted[sorted.length - 1]}`})`;
+  const shown = sorted.length <= 3 ? sorted.join(", ") : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
+  return ` (requirement ${requirement} has ${shown})`;
 }

@@ -120,7 +120,7 @@ describe("SC002 acceptance-criteria-count", () => {
           line: 1,
           rule: "SC002",
           detail:
-            'Invalid configuration of SC002/acceptance-criteria-count: unknown option "min" (known: files, ignores, minimum, headings)',
+            'Invalid configuration of SC002/acceptance-criteria-count: unknown option "min" (known: files, ignores, minimum, headings, scenarioHeadings, missingSection, units, unitMinimum)',
         },
       ]);
     });

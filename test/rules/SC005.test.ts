@@ -124,7 +124,7 @@ describe("SC005 ascii-diagram", () => {
       '1 Invalid configuration of SC005/ascii-diagram: option "languages" must be an array of strings; found "text"',
     ]);
     expect(bad({ heading: "Architecture" })).toEqual([
-      '1 Invalid configuration of SC005/ascii-diagram: unknown option "heading" (known: files, ignores, minimum, section, languages)',
+      '1 Invalid configuration of SC005/ascii-diagram: unknown option "heading" (known: files, ignores, minimum, section, languages, mermaid, ifSection)',
     ]);
   });
 });

@@ -135,7 +135,7 @@ describe("SC011 no-template-placeholders", () => {
       },
     ]);
     expect(findings("# PRD\n", prd, "SC011", { patterns: [] })[0].detail).toBe(
-      'Invalid configuration of SC011/no-template-placeholders: unknown option "patterns" (known: files, ignores, words, mentions, braces, brackets, allow, labels, templateHeadings)',
+      'Invalid configuration of SC011/no-template-placeholders: unknown option "patterns" (known: files, ignores, words, mentions, braces, brackets, allow, labels, templateHeadings, markers)',
     );
   });
   it("does not take content for a placeholder: TBD, a status, a mention, an annotation or a tag (round 1 and spec-kit shapes)", () => {

@@ -212,7 +212,7 @@ describe("SC012 required-sections", () => {
         line: 1,
         rule: "SC012",
         detail:
-          'Invalid configuration of SC012/required-sections: option "documents" must be an array of required-section entries; item 1: "sections" to be an array of headings; item 1: a heading, a non-empty array of alternative headings or { name, alternatives?, onlyIf? }; found 42',
+          'Invalid configuration of SC012/required-sections: option "documents" must be an array of required-section entries; item 1: "sections" to be an array of headings; item 1: a heading, a non-empty array of alternative headings or { name, alternatives?, onlyIf?, unless? }; found 42',
       },
     ]);
     expect(bad({ documents: [{ sections: ["A"] }] })[0].detail).toBe(
