@@ -7,12 +7,12 @@
  *
  * | column | from |
  * |---|---|
- * | kind | the default file patterns of CONTRACT.md (lib/files.ts) |
+ * | kind | the workflows' folders (lib/workflows.ts), else the default file patterns of CONTRACT.md (lib/files.ts) |
  * | words, sections | SC001's options and lib/budgets.ts over the model |
  * | criteria | SC002's options and lib/criteria.ts |
  * | measurable | the criteria SC003 judged (its findings on criterion lines) |
  * | python fences | SC004's options, languages and `# VERIFIED:` comment test |
- * | diagrams | SC005's options and lib/diagram.ts |
+ * | diagrams | SC005's options (mermaid blocks where it counts them) and lib/diagram.ts |
  * | result | no SC finding of severity error on the document |
  *
  * A column is null (shown as "-") when its rule did not check the document.
@@ -20,9 +20,10 @@
 import { relative, resolve, sep } from "node:path";
 import { fenceLanguage, verifiedComments } from "./fences.js";
 import { type BudgetEntry, documentBudgets } from "./budgets.js";
-import { acceptanceCriteria } from "./criteria.js";
+import { documentCriteria } from "./criteria.js";
 import { isDiagramBlock } from "./diagram.js";
 import { globMatcher, KIND_FILES, type Kind } from "./files.js";
+import { WORKFLOW_FILES, type WorkflowKind } from "./workflows.js";
 import type { DocumentModel } from "./model.js";
 import type { Observation } from "./observe.js";
 import type { CountMode } from "./words.js";
@@ -47,7 +48,8 @@ export interface SectionScore {
 export interface ScorecardRow {
   /** Path relative to the directory the lint ran in, with "/" separators. */
   file: string;
-  kind: Kind | "other";
+  /** The contract's document kind, a workflow's ("spec-kit spec", "kiro tasks"), or "other". */
+  kind: Kind | WorkflowKind | "other";
   /** Words of the document and its minimum (null: no minimum); null when SC001 did not check it. */
   words: { count: CountMode; actual: number; minimum: number | null } | null;
   /** Sections with a word budget; null when SC001 did not check the document. */
@@ -71,8 +73,11 @@ export interface Scorecard {
 
 const posix = (path: string) => path.split(sep).join("/");
 
-/** The document kind of a path by the contract's default file patterns. */
-export function kindOf(path: string): Kind | "other" {
+/** The document kind of a path: a workflow's (spec-kit, Kiro) by its folder, else by the contract's default file patterns. */
+export function kindOf(path: string): Kind | WorkflowKind | "other" {
+  for (const [kind, patterns] of Object.entries(WORKFLOW_FILES) as [WorkflowKind, readonly string[]][]) {
+    if (globMatcher(patterns)(path)) return kind;
+  }
   for (const [kind, patterns] of Object.entries(KIND_FILES) as [Kind, readonly string[]][]) {
     if (globMatcher(patterns)(path)) return kind;
   }
@@ -106,10 +111,10 @@ export function buildScorecard(
 
     const sc001 = option<{ count: CountMode; documents: BudgetEntry[] }>("SC001");
     const budgets = sc001 && documentBudgets(model, name, sc001);
-    const sc002 = option<{ minimum: number; headings: string[] }>("SC002");
-    const sc003 = option<{ headings: string[] }>("SC003");
+    const sc002 = option<{ minimum: number; headings: string[]; scenarioHeadings?: string[] }>("SC002");
+    const sc003 = option<{ headings: string[]; scenarioHeadings?: string[] }>("SC003");
     const sc004 = option<{ languages: string[]; marker: string }>("SC004");
-    const sc005 = option<{ minimum: number; languages: string[] }>("SC005");
+    const sc005 = option<{ minimum: number; languages: string[]; mermaid?: boolean }>("SC005");
     const errors = found.filter((f) => f.severity !== "warning").length;
 
     documents.push({
@@ -128,7 +133,10 @@ export function buildScorecard(
       criteria: sc002 ? criteriaScore(model, sc002, sc003, linesOf("SC003")) : null,
       pythonFences: sc004 ? fenceScore(model, sc004) : null,
       diagrams: sc005
-        ? { count: model.codeBlocks.filter((b) => isDiagramBlock(b, sc005.languages)).length, minimum: sc005.minimum }
+        ? {
+            count: model.codeBlocks.filter((b) => (sc005.mermaid === true && b.lang.toLowerCase() === "mermaid" && b.content.some((l) => l.trim() !== "")) || isDiagramBlock(b, sc005.languages)).length,
+            minimum: sc005.minimum,
+          }
         : null,
       findings: errors,
       warnings: found.length - errors,
@@ -142,12 +150,12 @@ export function buildScorecard(
 
 function criteriaScore(
   model: DocumentModel,
-  sc002: { minimum: number; headings: string[] },
-  sc003: { headings: string[] } | undefined,
+  sc002: { minimum: number; headings: string[]; scenarioHeadings?: string[] },
+  sc003: { headings: string[]; scenarioHeadings?: string[] } | undefined,
   notMeasurable: ReadonlySet<number>,
 ): ScorecardRow["criteria"] {
-  const items = acceptanceCriteria(model, sc002.headings);
-  const judged = sc003 ? acceptanceCriteria(model, sc003.headings) : undefined;
+  const items = documentCriteria(model, sc002);
+  const judged = sc003 ? documentCriteria(model, sc003) : undefined;
   return {
     count: items.length,
     minimum: sc002.minimum,

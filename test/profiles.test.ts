@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanup, cli2, type CliFinding, linkedProject, parseCli2, ROOT } from "./integration.js";
+import { cleanup, cli2, type CliFinding, linkedProject, parseCli2, ROOT, run } from "./integration.js";
 
 const PROFILES = [
   { name: "spec-kit", globs: ["specs/**/*.md"] },
@@ -94,6 +94,20 @@ for (const profile of PROFILES) {
       const { status, found } = lint(files(after));
       expect(found).toEqual([]);
       expect(status).toBe(0);
+    });
+
+    it("scores the Before example as the page shows it, by the workflow's kinds", () => {
+      const dir = linkedProject(`profile-card-${profile.name}`, files(before));
+      dirs.push(dir);
+      writeFileSync(
+        join(dir, ".markdownlint-cli2.jsonc"),
+        JSON.stringify({ customRules: ["markdownlint-spec-contract"], config: { extends: `markdownlint-spec-contract/config/${profile.name}.jsonc` } }),
+      );
+      const card = run(process.execPath, [join(ROOT, "dist", "cli", "scorecard.js"), profile.globs[0]], { cwd: dir });
+      const shown = /^```text\n([\s\S]*?)^```$/m.exec(part(page, "Scorecard"))?.[1];
+      expect(card.stderr).toBe("");
+      expect(card.stdout).toBe(shown);
+      expect(card.stdout).toMatch(new RegExp(`${profile.name} (spec|requirements)`));
     });
 
     it("keeps the recommended preset's built-in rules", () => {
