@@ -32,6 +32,12 @@ const NUMBERED_HEADING = /^(?:\*\*)?(\d+(?:\.\d+)*)[.)]?(?=\s)/u;
 const NUMBERED_ITEM = /^(\s*)(\d+)[.)]\s/;
 /** A criterion written with its full number: "1.2 WHEN …", "- 1.2 WHEN …", "**1.2** WHEN …". */
 const FULL_NUMBER = /^\s*(?:[-*+]\s+)?(?:\*\*)?(\d+\.\d+(?:\.\d+)*)(?:\*\*)?[.):]?\s/;
+/** A requirement named on a line of its own, not a heading: "**Requirement 3: Sharing**", "Requirement 3:". */
+const REQUIREMENT_LINE = /^\s{0,3}(?:\*\*|__)?(?:requirement|要件)\s*(\d+)(?!\.\d)\b[^\n]*$/iu;
+/** The start of a requirement's acceptance criteria, as a heading or a label. */
+const CRITERIA_LABEL = /^(?:acceptance\s+criteria|受入基準)\b/iu;
+/** A bulleted item (a criterion where a requirement numbers none): "- WHEN …". */
+const BULLET_ITEM = /^(\s*)[-*+]\s+(?!\[[ xX]\])\S/;
 /** A user story heading: "User Story 2 - Title", "Story 3 — Title", "US2: Title". */
 const STORY_HEADING = /(?:\buser\s+story|\bstory)\s*#?(\d+)\b|\bUS-?(\d+)\b/i;
 
@@ -67,6 +73,19 @@ export function readTargets(lines: readonly string[], idPrefixes: readonly strin
   const idRe = idPattern(idPrefixes);
   let current: string | undefined;
   let currentLevel = 7;
+  // Items of the current requirement: numbered ones, and bullets counted in order where it numbers none.
+  let numberedItems = 0;
+  let bullets = 0;
+  // Whether the current requirement's acceptance criteria have begun ("#### Acceptance Criteria", "**Acceptance Criteria:**").
+  let inCriteria = false;
+  const enter = (requirement: string, level: number, line: number) => {
+    current = requirement;
+    currentLevel = level;
+    numberedItems = 0;
+    bullets = 0;
+    inCriteria = false;
+    define(targets.requirements, requirement, line);
+  };
   const define = (set: Set<string>, key: string, line: number) => {
     set.add(key);
     if (!targets.lineOf.has(key)) targets.lineOf.set(key, line);
@@ -83,17 +102,14 @@ export function readTargets(lines: readonly string[], idPrefixes: readonly strin
       const requirement = REQUIREMENT_HEADING.exec(title);
       const numbered = NUMBERED_HEADING.exec(title);
       if (requirement) {
-        current = requirement[1];
-        currentLevel = level;
-        define(targets.requirements, current, line);
+        enter(requirement[1], level, line);
       } else if (numbered) {
         const parts = numbered[1].split(".");
         define(targets.requirements, parts[0], line);
         if (parts.length > 1) define(targets.criteria, numbered[1], line);
-        if (parts.length === 1) {
-          current = parts[0];
-          currentLevel = level;
-        }
+        if (parts.length === 1) enter(parts[0], level, line);
+      } else if (current !== undefined && CRITERIA_LABEL.test(title)) {
+        inCriteria = true;
       } else if (level <= currentLevel) {
         current = undefined;
         currentLevel = 7;
@@ -106,8 +122,23 @@ export function readTargets(lines: readonly string[], idPrefixes: readonly strin
       define(targets.requirements, full[1].split(".")[0], line);
       return;
     }
+    const named = REQUIREMENT_LINE.exec(text);
+    if (named && !/^\s*[-*+]\s/.test(text)) {
+      enter(named[1], currentLevel === 7 ? 7 : currentLevel, line);
+      return;
+    }
     const item = NUMBERED_ITEM.exec(text);
-    if (item && current !== undefined && item[1].length <= 3) define(targets.criteria, `${current}.${Number(item[2])}`, line);
+    if (item && current !== undefined && item[1].length <= 3) {
+      numberedItems++;
+      define(targets.criteria, `${current}.${Number(item[2])}`, line);
+      return;
+    }
+    if (current !== undefined && !inCriteria && CRITERIA_LABEL.test(text.replace(/^[\s*_]+/, ""))) {
+      inCriteria = true;
+      return;
+    }
+    const bullet = BULLET_ITEM.exec(text);
+    if (bullet && current !== undefined && inCriteria && bullet[1].length <= 1 && numberedItems === 0) define(targets.criteria, `${current}.${++bullets}`, line);
   });
   return targets;
 }

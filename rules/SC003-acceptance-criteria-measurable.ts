@@ -122,6 +122,8 @@ export const SC003Defaults: SC003Options = {
     // Severity and priority levels: "zero high/critical CVEs", "high-severity findings".
     "\\b(?:high|low|medium|critical)(?:\\s*/\\s*(?:high|low|medium|critical))+\\b",
     "\\b(?:high|low|medium)[-\\s]+(?:severity|priority|risk|watermark)\\b",
+    // Access by a component: "a context file readable by the Gemini bridge" (not "readable by LLMs").
+    "\\b(?:readable|writable|writeable)\\s+by\\s+the\\b",
     // A fresh state, an identity that does not change.
     "\\bclean\\s+(?:[\\w-]+\\s+)?(?:builds?|installs?|installation|checkouts?|clones?|environments?|clusters?|namespaces?|databases?|state|slate|shutdown|exit|working\\s+tree|cache)\\b",
     "\\b(?:working\\s+(?:directory|tree|copy)|worktree|checkout)\\s+is\\s+clean\\b",
@@ -348,7 +350,7 @@ function isThreshold(text: string, index: number, end: number, c: Compiled): boo
  * The first vague wording in a text, with where it is. A word of a proper
  * name is none ("React Fast Refresh").
  */
-function firstVague(text: string, c: Compiled): { text: string; index: number } | undefined {
+function firstVague(text: string, c: Compiled, terms?: ReadonlySet<string>): { text: string; index: number } | undefined {
   let best: RegExpExecArray | undefined;
   // Where vague-looking words have a precise sense, found on first need.
   let exempt: [number, number][] | undefined;
@@ -374,6 +376,8 @@ function firstVague(text: string, c: Compiled): { text: string; index: number } 
         continue;
       }
       if (inProperName(text, m.index, m.index + m[0].length) || precise(m.index, m.index + m[0].length)) continue;
+      // Part of a name the document's headings give ("Optimized entry resolution" under "Resolve Optimized Entries").
+      if (terms && terms.size > 0 && terms.has(bigram(text, m.index, m.index + m[0].length))) continue;
       // Part of a file name or path: "server.minimal.e2e.spec.ts".
       if (/[./]$/.test(text.slice(0, m.index)) || /^[./][\p{L}\p{N}]/u.test(text.slice(m.index + m[0].length))) continue;
       if (!best || m.index < best.index) best = m;
@@ -381,6 +385,30 @@ function firstVague(text: string, c: Compiled): { text: string; index: number } 
     }
   }
   return best ? { text: best[0], index: best.index } : undefined;
+}
+
+/** A word and the word after it, lower-cased and singular ("optimized entry"), the form `headingTerms` keeps. */
+function bigram(text: string, start: number, end: number): string {
+  const next = /^[\s*_]+([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(text.slice(end))?.[1] ?? "";
+  return next ? `${text.slice(start, end).toLowerCase()} ${singularWord(next.toLowerCase())}` : "";
+}
+
+const singularWord = (w: string) => (w.length > 3 && w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w);
+
+/**
+ * Word pairs of a document's headings written in title case ("Resolve
+ * Optimized Entries to Selected Variants": "optimized entry", …): a vague
+ * word in such a pair is part of a name the document gives a thing.
+ */
+export function headingTerms(titles: readonly string[]): Set<string> {
+  const terms = new Set<string>();
+  for (const title of titles) {
+    const words = title.match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (/^\p{Lu}/u.test(words[i]) && /^\p{Lu}/u.test(words[i + 1])) terms.add(`${words[i].toLowerCase()} ${singularWord(words[i + 1].toLowerCase())}`);
+    }
+  }
+  return terms;
 }
 
 /** The words of a text that name something: neither generic nor function words. */
@@ -418,7 +446,7 @@ function explained(prose: string, after: number, c: Compiled): boolean {
  * `code` the number of code spans and blocks it holds, `context` the labels
  * it completes ("Both files cover:"), read only to see what it names.
  */
-export function judgeCriterion(text: string, code: number, options: SC003Options, context = ""): Judgement {
+export function judgeCriterion(text: string, code: number, options: SC003Options, context = "", terms?: ReadonlySet<string>): Judgement {
   const c = compile(options);
   const prose = text.replace(/\s+/g, " ").trim();
   if (prose === "" && code === 0) return { measurable: false, reason: "the criterion is empty" };
@@ -438,7 +466,7 @@ export function judgeCriterion(text: string, code: number, options: SC003Options
   if (threshold) return { measurable: true };
 
   // Quoted text is a mention ("the error reads "try again later""), not the author's wording.
-  const vague = firstVague(blankQuoted(prose), c);
+  const vague = firstVague(blankQuoted(prose), c, terms);
   if (vague) {
     // Two pieces of code pin down what is checked; the vague word is incidental.
     if (explained(prose, vague.index + vague.text.length, c) || code >= 2) return { measurable: true };
@@ -531,16 +559,17 @@ export default defineRule<SC003Options>({
   },
   run({ model, options, report }) {
     const c = compile(options);
+    const terms = headingTerms(model.sections.filter((s) => s.level > 0).map((s) => s.title));
     const judge = (line: number, endLine: number, text: string, context?: string) => {
       const code = codeIn(model, line, endLine);
-      return judgeCriterion(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, options, context);
+      return judgeCriterion(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, options, context, terms);
     };
     const response = fromOptions(options, "SC003 response", () => phraseRegex(options.responseWords));
     for (const criterion of documentCriteria(model, options)) {
       const judged = parts(criterion, response).map((p) => ({
         ...p,
         // A gherkin block's steps are prose: the block is not code in the criterion.
-        judgement: criterion.block ? judgeCriterion(p.text, 0, options, p.context) : judge(p.line, p.endLine, p.text, p.context),
+        judgement: criterion.block ? judgeCriterion(p.text, 0, options, p.context, terms) : judge(p.line, p.endLine, p.text, p.context),
       }));
       for (const { line, text, refined, judgement } of judged) {
         if (judgement.measurable) continue;

@@ -85,6 +85,15 @@ describe("lib/trace.ts", () => {
     expect(t.lineOf.get("1.2")).toBe(4);
   });
 
+  it("reads requirements named in bold and their bulleted criteria, not the bullets before them", () => {
+    const t = readTargets(
+      ["**Requirement 1: Albums**", "", "- a note before the criteria", "#### Acceptance Criteria", "- WHEN a THEN b SHALL c", "- WHEN d THEN e SHALL f", "  - a refinement", "**Requirement 2**", "**Acceptance Criteria:**", "- x", "### 要件3: 参照", "- **パッケージ名:** 詳細は別の文書"],
+      [],
+    );
+    expect([...t.requirements]).toEqual(["1", "2", "3"]);
+    expect([...t.criteria]).toEqual(["1.1", "1.2", "2.1"]);
+  });
+
   it("reads spec-kit's user stories and requirement IDs", () => {
     const t = readTargets(SPEC.split("\n"), ["FR", "SC"]);
     expect([...t.stories]).toEqual(["1", "2"]);
