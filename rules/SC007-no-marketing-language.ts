@@ -97,7 +97,8 @@ export const SC007Defaults: SC007Options = {
       patterns: [
         String.raw`\bshould\s+(?:always\s+|probably\s+|generally\s+|really\s+)?(?:use|be\s+used|choose|pick|prefer)\b`,
         String.raw`\bpreferred\b(?<!\b(?:your|you|you're|you’re|their|our|own)\s+preferred)`,
-        String.raw`\bwe\s+prefer\b`,
+        // "we prefer X" (not "we prefer to construct configs …", a team's way of working)
+        String.raw`\bwe\s+prefer\b(?!\s+to\s)`,
         // "Recommendation: use …", "our recommendation" (not "a recommendation system")
         String.raw`\b(?:our|my|the\s+general|general)\s+recommendations?\b|\b(?<phrase>recommendations?)[*_]*\s*:`,
       ],
