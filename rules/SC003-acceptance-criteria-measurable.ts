@@ -120,9 +120,12 @@ export const SC003Defaults: SC003Options = {
     "\\bexit(?:s|ing|ed)?(?:\\s+(?:with|code|status))*\\s+(?:\\d+|zero|non-?zero)\\b",
     "\\b(?:zero|non-?zero)\\s+exit\\b",
   ],
+  // The artifact patterns are tested, not searched (re.test): each may skip a place whose match implies
+  // one at an earlier place (inside a run of file-name characters, after an unclosed “), so that a long
+  // run is not read again from each of its characters.
   artifactPatterns: [
     // file names with a known extension: pyproject.toml, test_vite.py, vite.config.ts
-    "(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_-]\\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|toml|ya?ml|md|mdx|rst|txt|cfg|ini|conf|sql|html?|css|scss|sh|lock|env|rs|go|java|kt|rb|php|csv|tsv|parquet|xml|gz|zip|png|gif|svg|jpe?g|webp|pdf|whl)(?![\\p{L}\\p{N}])",
+    "(?<![\\p{L}\\p{N}_.-])[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_-]\\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|toml|ya?ml|md|mdx|rst|txt|cfg|ini|conf|sql|html?|css|scss|sh|lock|env|rs|go|java|kt|rb|php|csv|tsv|parquet|xml|gz|zip|png|gif|svg|jpe?g|webp|pdf|whl)(?![\\p{L}\\p{N}])",
     // well-known files without an extension
     "\\b(?:Makefile|Dockerfile|Containerfile|Procfile|Justfile|README|CHANGELOG|LICENSE|CONTRIBUTING|CODEOWNERS)\\b",
     // paths: src/app/, tests/integration/test_x.py, /api/users
@@ -131,7 +134,7 @@ export const SC003Defaults: SC003Options = {
     "\\b[\\w.-]+/(?=[\\s),.;:]|$)",
     // snake_case and dotted identifiers: execute_many, spa.inject_routes
     "(?<![\\p{L}\\p{N}])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\\p{L}\\p{N}])",
-    "(?<![\\p{L}\\p{N}])[A-Za-z_]\\w*(?:\\.[a-z_]\\w*)+\\(\\)",
+    "(?<![\\p{L}\\p{N}]|(?<![\\p{L}\\p{N}])_)[A-Za-z_]\\w*(?:\\.[a-z_]\\w*)+\\(\\)",
     // CamelCase names: OrchestrationLock, SQLSpecError, ViteSPAHandler
     "(?<![\\p{L}\\p{N}])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\\p{L}\\p{N}])",
     "(?<![\\p{L}\\p{N}])[A-Z]{2,}[a-z]+[A-Z]\\w*",
@@ -140,7 +143,7 @@ export const SC003Defaults: SC003Options = {
     // release versions: v0.14.0, v2.1
     "(?<![\\p{L}\\p{N}])v\\d+(?:\\.\\d+)+(?![\\p{L}\\p{N}])",
     // quoted literals of more than one word (exact messages or output): "Index Mode: Inertia"
-    "\"(?=[^\"]*[^\\p{L}\"])[^\"\\s][^\"]*\"|“(?=[^”]*[^\\p{L}”])[^”]+”",
+    "\"(?=[^\"]*[^\\p{L}\"])[^\"\\s][^\"]*\"|“(?<!“[^“”]*“)(?=[^”]*[^\\p{L}”])[^”]+”",
     // command flags and settings: --strict, inject_routes=True
     "(?<![\\p{L}\\p{N}-])--[a-z][\\w-]*",
     "(?<![\\p{L}\\p{N}])\\w+=\\S+",

@@ -164,7 +164,8 @@ const COMMON_NOUN = /(?:[^su]s|ing|ion|ment|ness|ity|ly|ed|al|ure|ance|ence|ism|
 export function namesProduct(object: string): boolean {
   const words = object
     .split(/\s+/)
-    .map((w) => w.replace(/^[*_(["'“]+|[*_)\]"'”]+$/g, ""))
+    // Leading, then trailing wrappers (as one global replace would strip them); a trailing run starts where no wrapper precedes it.
+    .map((w) => w.replace(/^[*_(["'“]+/, "").replace(/(?<![*_)\]"'”])[*_)\]"'”]+$/, ""))
     .filter(Boolean);
   let i = 0;
   while (i < words.length && DETERMINERS.has(words[i].toLowerCase())) i++;
