@@ -234,7 +234,12 @@ const column = (text: string, index: number) => Array.from(text.slice(0, index))
 function expandTabs(line: string): string {
   if (!line.includes("\t")) return line;
   let out = "";
-  for (const c of line) out += c === "\t" ? " ".repeat(4 - (Array.from(out).length % 4)) : c;
+  let col = 0; // code points in `out`
+  for (const c of line) {
+    const n = c === "\t" ? 4 - (col % 4) : 1;
+    out += c === "\t" ? " ".repeat(n) : c;
+    col += n;
+  }
   return out;
 }
 

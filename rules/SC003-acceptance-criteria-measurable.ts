@@ -146,7 +146,7 @@ export const SC003Defaults: SC003Options = {
     "\"(?=[^\"]*[^\\p{L}\"])[^\"\\s][^\"]*\"|“(?<!“[^“”]*“)(?=[^”]*[^\\p{L}”])[^”]+”",
     // command flags and settings: --strict, inject_routes=True
     "(?<![\\p{L}\\p{N}-])--[a-z][\\w-]*",
-    "(?<![\\p{L}\\p{N}])\\w+=\\S+",
+    "(?<![\\p{L}\\p{N}]|(?<![\\p{L}\\p{N}])_)\\w+=\\S+",
   ],
   numberWords: [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
