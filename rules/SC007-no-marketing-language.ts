@@ -335,9 +335,14 @@ function verdictMarkers(
 ): { start: number; end: number }[] {
   if (unit.kind === "row" || beforeExample(lines, unit.block.endLine, codeStarts)) return [];
   const spans: { start: number; end: number }[] = [];
+  // Whether each line holds an example, read once per line: a line of many markers read its whole text again for each.
+  const example = new Map<number, boolean>();
   for (const m of text.matchAll(markerRe)) {
     if (CORRECTNESS_LABEL.test(text.slice(m.index + m[0].length))) continue;
-    if (lineHasExample(unit, text, locate(unit, m.index).index)) continue;
+    const line = locate(unit, m.index).index;
+    let hasExample = example.get(line);
+    if (hasExample === undefined) example.set(line, (hasExample = lineHasExample(unit, text, line)));
+    if (hasExample) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
