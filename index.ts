@@ -17,7 +17,16 @@ export type { CountMode } from "./lib/words.js";
  * with any of its options (the others keep the contract's defaults), e.g.
  * `const sc002: RuleConfig<SC002Options> = { minimum: 10 }`.
  */
-export type RuleConfig<O> = boolean | Partial<O & CommonOptions>;
+export type RuleConfig<O> = boolean | Partial<O & CommonOptions & (O extends { documents: unknown } ? TableOptions : unknown)>;
+
+/**
+ * What rules with a per-file `documents` table (SC001, SC012) take besides:
+ * `replaceDefaults: true` makes the given table replace the default one
+ * instead of merging with it entry by entry.
+ */
+export interface TableOptions {
+  replaceDefaults: boolean;
+}
 
 // The options of every rule (one line per rule file, in ID order).
 export type { DocumentBudget, SC001Options } from "./rules/SC001-section-word-budget.js";

@@ -247,6 +247,32 @@ export function taskCounts(model: DocumentModel, headingPattern: RegExp): { task
   return { tasks: top.length, completed: top.filter((t) => t.checked).length };
 }
 
+/** A task ID at the start of a task's text: "T001", "R1", "UT3", "QG-2", "1.2"-numbered IDs of a prefix. */
+const TASK_ID = /^([A-Z]{1,8})-?\d+(?:\.\d+)*[a-z]?(?=[\s:.,)\]]|$)/;
+
+/**
+ * The ways a tasks file can be counted, the usual one first (taskCounts),
+ * then, where top-level checkbox items carry IDs ("T001 …", "**R1**: …"),
+ * the items with the IDs of each prefix: spec-kit files
+ * number their tasks T001…T053 and keep a checklist of other checkboxes
+ * (acceptance checks, success criteria "SC-001") beside them.
+ */
+export function taskReadings(model: DocumentModel, headingPattern: RegExp): { tasks: number; completed: number }[] {
+  const readings = [taskCounts(model, headingPattern)];
+  const byPrefix = new Map<string, { tasks: number; completed: number }>();
+  for (const item of model.listItems) {
+    if (item.checked === undefined || item.depth !== 0) continue;
+    const m = TASK_ID.exec(item.text.trimStart());
+    if (!m) continue;
+    let counts = byPrefix.get(m[1]);
+    if (!counts) byPrefix.set(m[1], (counts = { tasks: 0, completed: 0 }));
+    counts.tasks++;
+    if (item.checked) counts.completed++;
+  }
+  readings.push(...byPrefix.values());
+  return readings;
+}
+
 /** `.md` paths mentioned in some lines (raw text: paths are often in code spans). */
 export function mdPaths(lines: readonly string[], from: number, to: number): string[] {
   const found = new Set<string>();
@@ -257,20 +283,33 @@ export function mdPaths(lines: readonly string[], from: number, to: number): str
   return [...found];
 }
 
+/** The lines a claim belongs with: its list (items, parent item and lead-in paragraph) or its paragraph. */
+export interface ClaimGroup {
+  from: number;
+  to: number;
+  /** The heading of the section the claim is in ("" before any heading). */
+  heading: string;
+}
+
 /**
- * The subject of a claim on a line: the file it speaks of, when it names
- * one: a `.md` path on the claim's own line, else in the list it belongs to
- * (its item, the item's siblings, its parent item, and the paragraph leading
- * into the list). None: the document itself ("self"); several different
- * paths: "unclear". Lists are indexed once per document, so a document of
- * many claims stays linear.
+ * The group of the claim on each line: the list it belongs to (its item,
+ * the item's siblings, its parent item, and the paragraph leading into the
+ * list), else its paragraph (`**Label**: value` lines joined by line
+ * breaks), else the line alone. Lists are indexed once per document, so a
+ * document of many claims stays linear.
  */
-export function claimSubjects(model: DocumentModel): (line: number) => string {
+export function claimGroups(model: DocumentModel): (line: number) => ClaimGroup {
   const lineCount = model.lines.length;
   // The innermost list item holding each line (items come in document order, parents first).
   const itemAt = new Array<ListItem | undefined>(lineCount + 2);
   for (const item of model.listItems) {
     for (let l = item.line; l <= Math.min(item.endLine, lineCount); l++) itemAt[l] = item;
+  }
+  // The paragraph (or heading) holding each line outside lists.
+  const blockAt = new Array<{ line: number; endLine: number } | undefined>(lineCount + 2);
+  for (const b of model.blocks) {
+    if (b.listItem || b.kind === "cell") continue;
+    for (let l = b.line; l <= Math.min(b.endLine, lineCount); l++) blockAt[l] = b;
   }
   // Top-level items form one list while no other block comes between them.
   const breaks = [
@@ -301,22 +340,104 @@ export function claimSubjects(model: DocumentModel): (line: number) => string {
   }
   const leadEnding = new Map<number, number>();
   for (const b of model.blocks) if (!b.listItem) leadEnding.set(b.endLine, b.line);
-  const pathsOf = new Map<ListItem[], string[]>();
+  const rangeOf = new Map<ListItem[], { from: number; to: number }>();
+  // Sections come in document order: a line's heading is the last one at or before it.
+  const headed = model.sections.filter((s) => s.level > 0);
+  const headingOf = (line: number) => {
+    let lo = 0;
+    let hi = headed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (headed[mid].line <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? headed[lo - 1].title : "";
+  };
 
   return (line) => {
-    const own = mdPaths(model.lines, line, line);
-    if (own.length > 0) return own.length === 1 ? own[0] : "unclear";
+    const heading = headingOf(line);
     const item = itemAt[line];
-    if (!item) return "self";
+    if (!item) {
+      const block = blockAt[line];
+      return block ? { from: block.line, to: block.endLine, heading } : { from: line, to: line, heading };
+    }
     const siblings = item.parent ? item.parent.children : groupOf.get(item) ?? [item];
-    let paths = pathsOf.get(siblings);
-    if (!paths) {
+    let range = rangeOf.get(siblings);
+    if (!range) {
       const first = siblings[0];
       const last = siblings[siblings.length - 1];
       const from = item.parent ? item.parent.line : leadEnding.get(first.line - 1) ?? leadEnding.get(first.line - 2) ?? first.line;
-      paths = mdPaths(model.lines, from, last.endLine);
-      pathsOf.set(siblings, paths);
+      range = { from, to: last.endLine };
+      rangeOf.set(siblings, range);
     }
+    return { ...range, heading };
+  };
+}
+
+/**
+ * The subject of a claim on a line: the file it speaks of, when it names
+ * one: a `.md` path on the claim's own line, else, for a claim in a list,
+ * in its group (claimGroups). None: the document itself ("self"); several
+ * different paths: "unclear".
+ */
+export function claimSubjects(model: DocumentModel, groups: (line: number) => ClaimGroup = claimGroups(model)): (line: number) => string {
+  const inList = new Set<number>();
+  for (const item of model.listItems) for (let l = item.line; l <= item.endLine; l++) inList.add(l);
+  const pathsOf = new Map<string, string[]>();
+  return (line) => {
+    const own = mdPaths(model.lines, line, line);
+    if (own.length > 0) return own.length === 1 ? own[0] : "unclear";
+    if (!inList.has(line)) return "self";
+    const { from, to } = groups(line);
+    const key = `${from}:${to}`;
+    let paths = pathsOf.get(key);
+    if (!paths) pathsOf.set(key, (paths = mdPaths(model.lines, from, to)));
     return paths.length === 0 ? "self" : paths.length === 1 ? paths[0] : "unclear";
   };
+}
+
+/** A `Label:` at the start of a line, after quote, list and checkbox markers and emphasis. */
+const LINE_LABEL = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__|\*|_)?([^:*_`\n]{1,60}?)(?:\*\*|__|\*|_)?\s*:/;
+
+/**
+ * Whether a claim's group speaks of something other than the document: a
+ * documentation index's entry for a library (Context7's "Library ID",
+ * "Trust Score" beside "Code Snippets: 668"), found by a line of the group
+ * whose label is one of `labels` or starts with "Context7", or by a section
+ * heading that names Context7.
+ */
+export function aboutSomethingElse(model: DocumentModel, group: ClaimGroup, labels: readonly string[]): boolean {
+  if (/\bcontext7\b/i.test(group.heading)) return true;
+  const wanted = new Set(labels.map(labelKey));
+  for (let l = group.from; l <= group.to && l <= model.lines.length; l++) {
+    const m = LINE_LABEL.exec(model.lines[l - 1]);
+    if (m && (wanted.has(labelKey(m[1])) || /^context7\b/i.test(m[1].trim()))) return true;
+  }
+  return false;
+}
+
+const COUNT = "(\\d{1,3}(?:,\\d{3})+|\\d+)";
+const explainers = new Map<Measure, RegExp>();
+
+/**
+ * Other counts of the same thing after a claim's number, on its line ("30
+ * tasks plus 2 cleanup tasks", "12 (+ 3 optional)"): the figure is then
+ * explained, and more than one reading of it may be the one meant. A bound
+ * ("(minimum 8 required)") or a share ("100% verified") is no count.
+ */
+export function explainingCounts(rest: string, measure: Measure): number[] {
+  let pattern = explainers.get(measure);
+  if (!pattern) {
+    const units = UNITS[measure].join("|");
+    // Not a bound: "minimum 8 snippets", "at least 2 tasks", "max 3", "of 10".
+    const notBound = "(?<!\\b(?:minimum|min\\.?|least|max(?:imum)?|most|target|of|required)\\s+)";
+    pattern = new RegExp(
+      `(?:\\bplus\\b|\\+)\\s*${COUNT}(?![\\d%])|${notBound}(?<![\\w.,])${COUNT}\\s+(?:[A-Za-z-]+\\s+){0,2}?(?:${units})\\b`,
+      "gi",
+    );
+    explainers.set(measure, pattern);
+  }
+  const counts: number[] = [];
+  for (const m of rest.slice(0, 300).matchAll(pattern)) counts.push(Number((m[1] ?? m[2]).replace(/,/g, "")));
+  return counts;
 }

@@ -1,6 +1,7 @@
 /**
- * Code fences: which language an info string names, and where a Python
- * snippet's comments are. Shared by SC004, SC008, SC010 and the scorecard.
+ * Code fences: which language an info string names, where a Python
+ * snippet's comments are, and which of them are `# VERIFIED:` comments.
+ * Shared by SC004, SC008, SC009, SC010 and the scorecard.
  */
 
 /** A comment in Python source: 0-based line index, 0-based column, text from the `#`. */
@@ -52,6 +53,70 @@ export function pythonComments(lines: readonly string[]): PythonComment[] {
     if (quote && !quote.triple && !line.endsWith("\\")) quote = undefined;
   });
   return comments;
+}
+
+/** A `# VERIFIED:` comment found in a snippet. */
+export interface VerifiedComment {
+  /** 0-based line index in the snippet. */
+  index: number;
+  /** 0-based column of the marker in its line. */
+  column: number;
+  /** The marker as written ("# VERIFIED:", "#verified:"). */
+  written: string;
+  /** Whether it is written exactly as the marker (the seed's `grep -c "# VERIFIED:"` counts only those). */
+  exact: boolean;
+  /** The comment's text after the marker. */
+  text: string;
+  /** 0-based column where `text` starts. */
+  textColumn: number;
+}
+
+const markerPatterns = new Map<string, RegExp>();
+
+/**
+ * The expression that finds a marker in a comment: its letters in any case,
+ * any spacing where it has a space and before its final colon ("# VERIFIED:"
+ * finds "#VERIFIED:", "# Verified :" and "# verified:").
+ */
+function markerPattern(marker: string): RegExp {
+  let re = markerPatterns.get(marker);
+  if (!re) {
+    const body = marker
+      .trim()
+      .split(/\s+/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:$/, "\\s*:"))
+      .join("\\s*");
+    re = new RegExp(body, "i");
+    if (markerPatterns.size > 16) markerPatterns.clear();
+    markerPatterns.set(marker, re);
+  }
+  return re;
+}
+
+/**
+ * The `# VERIFIED:` comments of a snippet: real comments (a `#` inside a
+ * string is none) that hold the marker, spelled in any case and spacing,
+ * anywhere in the comment (`x = f()  # VERIFIED: src/f.py:3`). The one
+ * finder of SC004 (which wants the exact spelling), SC009 (which follows
+ * the references after it) and SC010 (which counts verified fences).
+ */
+export function verifiedComments(lines: readonly string[], marker = "# VERIFIED:"): VerifiedComment[] {
+  const pattern = markerPattern(marker);
+  const found: VerifiedComment[] = [];
+  for (const comment of pythonComments(lines)) {
+    const m = pattern.exec(comment.text);
+    if (!m) continue;
+    const column = comment.column + m.index;
+    found.push({
+      index: comment.index,
+      column,
+      written: m[0],
+      exact: comment.text.includes(marker),
+      text: comment.text.slice(m.index + m[0].length),
+      textColumn: column + m[0].length,
+    });
+  }
+  return found;
 }
 
 /** The first word of an info string, lower-cased (`{.python}` and `python title="x.py"` give "python"). */

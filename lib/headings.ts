@@ -8,7 +8,19 @@ import { detached } from "./detach.js";
 const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const LEADING_NUMBERING =
   /^\s*(((phase|step|part|stage|checkpoint|section)\s+)?(\d+(\.\d+)*|[ivx]+|[a-z])[.):]?(?=\s)\s*[:.\-–—]?\s*)/iu;
-const BUDGET = /\(\s*(?:at\s+least\s+|minimum\s+|min\.?\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:\+\s*)?words?\b[^)]*\)/iu;
+// A budget is a minimum: "(300+ words)", "(at least 300 words)", "(minimum
+// 300 words)", "(≥ 300 words)", "(300 words minimum)", "(300 words or
+// more)". A plain size ("(5,690 words)" in a README listing other files, "(~300
+// words)") is no budget.
+const NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+)";
+const BUDGET = new RegExp(
+  "\\(\\s*(?:" +
+    `(?:at\\s+least|minimum(?:\\s+of)?|min\\.?|≥|>=)\\s*${NUMBER}\\s*(?:\\+\\s*)?words?\\b` +
+    `|${NUMBER}\\s*\\+\\s*words?\\b` +
+    `|${NUMBER}\\s*words?\\s+(?:minimum|min\\b\\.?|or\\s+more|at\\s+least)` +
+    ")[^)]*\\)",
+  "iu",
+);
 
 // Rules normalise their configured heading names for every file, and the
 // same headings recur across a tree: remember the last thousand. On the
@@ -110,8 +122,9 @@ function singular(word: string): string {
   return word.endsWith("s") ? word.slice(0, -1) : word;
 }
 
-/** The "(N+ words)" budget written in a heading, or undefined. */
+/** The "(N+ words)" budget written in a heading, or undefined (a plain "(N words)" size is none). */
 export function headingBudget(text: string): number | undefined {
   const match = BUDGET.exec(text);
-  return match ? Number(match[1].replace(/,/g, "")) : undefined;
+  const number = match && (match[1] ?? match[2] ?? match[3]);
+  return number ? Number(number.replace(/,/g, "")) : undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * The document model: one per file, built from markdownlint's own micromark
- * tokens and shared by every rule through a WeakMap keyed on `params.lines`
- * (markdownlint hands every rule the same frozen array for one file).
+ * tokens and shared by every rule of that file (getModel keeps the model of
+ * the `params.lines` array markdownlint hands every rule of one file).
  *
  * No rule parses Markdown again; everything a rule needs about sections,
  * words, lists, fences and paragraphs is here. The walk is iterative, so a
@@ -96,6 +96,26 @@ export interface DocumentModel {
   masked: string[];
   /** Section holding a line (the innermost one). */
   sectionAt(line: number): Section;
+  /**
+   * The inline spans on a line whose text is Markdown syntax or not prose
+   * (see InlineSpan), in order of their start; read from markdownlint's
+   * tokens on first use.
+   */
+  inlineSpans(line: number): readonly InlineSpan[];
+}
+
+/**
+ * A span of inline Markdown that is not plain prose: a link, an image, a
+ * reference, a footnote call or label, a definition (micromark resolved
+ * their brackets, so the brackets are Markdown), a code span, inline HTML,
+ * an autolink or inline math. Lines and columns are 1-based; the end is
+ * exclusive. A span over several lines is listed on each of them.
+ */
+export interface InlineSpan {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
 }
 
 // One model at a time. markdownlint runs every rule of a file before it
@@ -569,6 +589,54 @@ export function buildModel(lines: readonly string[], tokens: readonly MicromarkT
     blocks,
     masked,
     sectionAt,
+    inlineSpans: lazyInlineSpans(tokens),
+  };
+}
+
+/** Inline token types whose spans `inlineSpans` lists. */
+const INLINE_NOT_PROSE = new Set([
+  "link",
+  "image",
+  "gfmFootnoteCall",
+  "gfmFootnoteDefinitionLabel",
+  "definition",
+  "codeText",
+  "htmlText",
+  "autolink",
+  "literalAutolink",
+  "mathText",
+]);
+/** Flow tokens whose insides are not walked for inline spans (code, HTML and math blocks). */
+const INLINE_SKIPPED = new Set(["codeFenced", "codeIndented", "htmlFlow", "mathFlow"]);
+const NO_SPANS: readonly InlineSpan[] = Object.freeze([]);
+
+/**
+ * `inlineSpans` for one document: the tokens are walked (without recursion)
+ * on the first question only, since most files have no rule that asks.
+ */
+function lazyInlineSpans(tokens: readonly MicromarkToken[]): (line: number) => readonly InlineSpan[] {
+  let byLine: Map<number, InlineSpan[]> | undefined;
+  return (line) => {
+    if (!byLine) {
+      byLine = new Map();
+      const stack: MicromarkToken[] = [...tokens];
+      while (stack.length > 0) {
+        const t = stack.pop()!;
+        if (INLINE_SKIPPED.has(t.type)) continue;
+        if (INLINE_NOT_PROSE.has(t.type)) {
+          const span: InlineSpan = { startLine: t.startLine, startColumn: t.startColumn, endLine: t.endLine, endColumn: t.endColumn };
+          for (let l = t.startLine; l <= t.endLine; l++) {
+            const list = byLine.get(l);
+            if (list) list.push(span);
+            else byLine.set(l, [span]);
+          }
+          continue;
+        }
+        for (const c of t.children) stack.push(c);
+      }
+      for (const list of byLine.values()) list.sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
+    }
+    return byLine.get(line) ?? NO_SPANS;
   };
 }
 

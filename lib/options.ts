@@ -7,6 +7,7 @@
  */
 import picomatch from "picomatch";
 import { nestedQuantifier } from "./regex.js";
+import { type FileEntry, mergeTable } from "./tables.js";
 
 /** A validator returns an error message (what was expected), or undefined when the value is fine. */
 export type Check = (value: unknown) => string | undefined;
@@ -149,11 +150,13 @@ function contentKey(config: unknown): string | undefined {
 /**
  * Merge a rule's configuration over its defaults, checking every key. Unknown
  * keys, wrong types and values that do not compile are problems; the
- * defaults stand in for any option that has one. Results are cached per rule
- * and configuration content, so every file with the same configuration gets
- * the same options object.
+ * defaults stand in for any option that has one. The options named in
+ * `tables` hold per-file tables: the user's entries merge with the default
+ * entries (lib/tables.ts) unless the configuration sets `replaceDefaults`.
+ * Results are cached per rule and configuration content, so every file with
+ * the same configuration gets the same options object.
  */
-export function readOptions<T extends object>(config: unknown, defaults: T, schema: Schema<T>): OptionsResult<T> {
+export function readOptions<T extends object>(config: unknown, defaults: T, schema: Schema<T>, tables: readonly string[] = []): OptionsResult<T> {
   const key = typeof config === "object" && config !== null ? config : undefined;
   const ck = contentKey(key ?? null);
   let perRule = resultCache.get(defaults);
@@ -173,6 +176,13 @@ export function readOptions<T extends object>(config: unknown, defaults: T, sche
       const problem = check(value);
       if (problem) problems.push(`option "${name}" must be ${problem}`);
       else (options as Record<string, unknown>)[name] = value;
+    }
+    if (problems.length === 0 && (key as { replaceDefaults?: boolean }).replaceDefaults !== true) {
+      for (const table of tables) {
+        const user = (key as Record<string, FileEntry[] | undefined>)[table];
+        const base = (defaults as Record<string, FileEntry[]>)[table];
+        if (user) (options as Record<string, unknown>)[table] = mergeTable(base, user);
+      }
     }
   }
   const result = { options, problems };

@@ -5,6 +5,7 @@
  */
 import type { Rule, RuleOnError, RuleOnErrorFixInfo, RuleParams } from "markdownlint";
 import { detached } from "./detach.js";
+import { declaresExample } from "./example.js";
 import { DEFAULT_IGNORES, isSelected } from "./files.js";
 import { withFsMemo } from "./fsmemo.js";
 import { type DocumentModel, getModel } from "./model.js";
@@ -64,6 +65,12 @@ export interface RuleSpec<O extends object> {
   fixable?: boolean;
   /** Default `files` (globs). */
   files: readonly string[];
+  /**
+   * Options that hold per-file tables (`documents`): a user's entries merge
+   * with the default entries (lib/tables.ts), and the rule takes the option
+   * `replaceDefaults` to replace the whole table instead.
+   */
+  tables?: readonly string[];
   defaults: O;
   schema: Schema<O>;
   run(context: RuleContext<O>): void;
@@ -81,13 +88,15 @@ export type RuleMeta<O extends object = object> = Omit<RuleSpec<O>, "run" | "sch
 
 /** Build a markdownlint rule from a spec. */
 export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
-  const defaults = { files: [...spec.files], ignores: [...DEFAULT_IGNORES], ...spec.defaults } as O & CommonOptions;
-  const schema = { ...commonSchema, ...spec.schema } as Schema<O & CommonOptions>;
+  const tables = spec.tables ?? [];
+  const tableOptions = tables.length > 0 ? { replaceDefaults: false } : {};
+  const defaults = { files: [...spec.files], ignores: [...DEFAULT_IGNORES], ...tableOptions, ...spec.defaults } as O & CommonOptions;
+  const schema = { ...commonSchema, ...spec.schema, ...(tables.length > 0 ? { replaceDefaults: is.boolean() } : {}) } as Schema<O & CommonOptions>;
   const information = ruleUrl(spec.id, spec.slug);
   const name = `${spec.id}/${spec.slug}`;
   const ruleFunction = {
     [spec.id](params: RuleParams, onError: RuleOnError) {
-      const { options, problems } = readOptions(params.config, defaults, schema);
+      const { options, problems } = readOptions(params.config, defaults, schema, tables);
       const frontMatterFindings = supportsFrontMatterFindings(String(params.version ?? ""));
       // A file that is only front matter: markdownlint hands rules one empty
       // line after it, but when the closing fence has no final newline that
@@ -131,6 +140,8 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
       if (!isSelected(params.name, options.files, options.ignores)) return;
       try {
         const model = getModel(params);
+        // An example document shows the layout; its gaps are on purpose (lib/example.ts).
+        if (declaresExample(model)) return;
         currentObserver()?.({ rule: spec.id, file: params.name, options: options as unknown as Record<string, unknown>, model });
         withFsMemo(() => spec.run({ params, model, options, report }));
       } catch (error) {

@@ -18,7 +18,7 @@
  * A column is null (shown as "-") when its rule did not check the document.
  */
 import { relative, resolve, sep } from "node:path";
-import { fenceLanguage, pythonComments } from "./fences.js";
+import { fenceLanguage, verifiedComments } from "./fences.js";
 import { type BudgetEntry, documentBudgets } from "./budgets.js";
 import { acceptanceCriteria } from "./criteria.js";
 import { isDiagramBlock } from "./diagram.js";
@@ -158,7 +158,7 @@ function criteriaScore(
 function fenceScore(model: DocumentModel, sc004: { languages: string[]; marker: string }): ScorecardRow["pythonFences"] {
   const languages = new Set(sc004.languages.map((l) => l.trim().toLowerCase()));
   const fences = model.codeBlocks.filter((b) => b.fenced && languages.has(fenceLanguage(b.info)));
-  const verified = fences.filter((b) => pythonComments(b.content).some((c) => c.text.includes(sc004.marker))).length;
+  const verified = fences.filter((b) => verifiedComments(b.content, sc004.marker).some((c) => c.exact)).length;
   return { total: fences.length, verified };
 }
 

@@ -86,22 +86,34 @@ export function listDir(dir: string): Dirent[] {
   }
 }
 
+/** Whether two file names are the same name, case aside (`RECOVERY.md` is `recovery.md`). */
+export function sameName(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
 /**
  * Whether `entry` (a "/"-separated path relative to `dir`; a trailing "/"
- * asks for a directory) exists, by listing each parent directory, so the
- * case of every segment must match as written.
+ * asks for a directory) exists, by listing each parent directory. Names
+ * match whatever their case (`RECOVERY.md` holds the place of `recovery.md`,
+ * `Research/` of `research/`), on every file system; where a directory holds
+ * several spellings, any one of the right type will do.
  */
 export function hasEntry(dir: string, entry: string): boolean {
   const wantDir = entry.endsWith("/");
   const segments = entry.split("/").filter(Boolean);
-  let current = dir;
+  let currents = [dir];
   for (let i = 0; i < segments.length; i++) {
     const last = i === segments.length - 1;
-    const found = listDir(current).find((d) => d.name === segments[i]);
-    if (!found) return false;
-    if (!last && !found.isDirectory()) return false;
-    if (last && wantDir && !found.isDirectory()) return false;
-    current = join(current, segments[i]);
+    const next: string[] = [];
+    for (const current of currents) {
+      for (const d of listDir(current)) {
+        if (!sameName(d.name, segments[i])) continue;
+        if ((!last || wantDir) && !d.isDirectory()) continue;
+        next.push(join(current, d.name));
+      }
+    }
+    if (next.length === 0) return false;
+    currents = next;
   }
   return segments.length > 0;
 }
@@ -139,13 +151,15 @@ export function listFiles(dir: string, maxDepth = 8): string[] {
 
 /**
  * The file of a workspace that carries its findings: `preferred` (prd.md)
- * when it is among the candidates, else the first candidate in code-unit
- * order. The choice depends only on what is on disk, not on which files
+ * when it is among the candidates (else its first spelling in another case,
+ * `PRD.md`), else the first candidate in code-unit order. The choice depends only on what is on disk, not on which files
  * were linted.
  */
 export function reporterOf(candidates: readonly string[], preferred: string): string | undefined {
   if (candidates.includes(preferred)) return preferred;
-  return [...candidates].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  const sorted = [...candidates].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // `PRD.md` carries the findings as `prd.md` would.
+  return sorted.find((c) => sameName(c, preferred)) ?? sorted[0];
 }
 
 /**

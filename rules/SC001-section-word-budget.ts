@@ -71,6 +71,7 @@ export default defineRule<SC001Options>({
   description: "Documents and sections should meet their word budget",
   category: "word-budget",
   files: ["**/*.md"],
+  tables: ["documents"],
   defaults: SC001Defaults,
   schema: { count: is.oneOf("prose", "wc"), documents: is.arrayOf(budgetCheck, "document budgets") },
   run({ model, options, params, report }) {

@@ -1,9 +1,10 @@
 /**
  * SC002 acceptance-criteria-count: a PRD states at least N acceptance
- * criteria (seed 002: "Acceptance Criteria (MINIMUM 8 - ALL MUST BE SPECIFIC
- * & MEASURABLE)").
+ * criteria (the PRD template: "Acceptance Criteria (MINIMUM 8 - ALL MUST BE
+ * SPECIFIC & MEASURABLE)"). What a criterion is (a list item, a table row,
+ * a Given/When/Then scenario) is lib/criteria.ts's.
  */
-import { criteriaIn, criteriaSections } from "../lib/criteria.js";
+import { CRITERIA_HEADINGS, criteriaIn, criteriaSections } from "../lib/criteria.js";
 import { KIND_FILES } from "../lib/files.js";
 import { is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
@@ -12,16 +13,17 @@ export interface SC002Options {
   /** Minimum number of acceptance criteria. */
   minimum: number;
   /**
-   * Headings of the acceptance criteria section (matched as CONTRACT.md
-   * says: case, numbering, emoji and a trailing parenthetical ignored).
-   * Every matching section counts, subsections included.
+   * Headings of the acceptance criteria section, in order of preference:
+   * the first one the document holds is used (matched as headings are:
+   * case, numbering, emoji and a trailing parenthetical ignored). Every
+   * section with that heading counts, subsections included.
    */
   headings: string[];
 }
 
 export const SC002Defaults: SC002Options = {
   minimum: 8,
-  headings: ["Acceptance Criteria"],
+  headings: [...CRITERIA_HEADINGS],
 };
 
 export default defineRule<SC002Options>({

@@ -1,36 +1,33 @@
 /**
- * SC003 acceptance-criteria-measurable: each acceptance criterion is specific
- * and measurable (seed 002: "❌ BAD (vague): Offload works correctly /
- * Performance is good / Tests pass"; "✅ GOOD: Processes 1M rows in <5
- * minutes / Query count ≤2 per offload operation / Coverage ≥90% for
- * modified modules").
+ * SC003 acceptance-criteria-measurable: each acceptance criterion can be
+ * checked pass/fail by someone else without asking the author (the
+ * contract's "specific and measurable").
  *
- * The judgement weighs signals instead of matching a word list:
+ * A criterion (lib/criteria.ts: a list item, a table row or a
+ * Given/When/Then scenario) is reported when
  *
- * - a **threshold** pins a criterion down on its own: a number after a
- *   comparison ("under 2 seconds", "≤2", "at least 80%"), a number with a unit
- *   ("250 KB", "5 minutes", "90%"), a rate ("20 items per page"), an HTTP
- *   status or exit code, or a zero count over a counted trial ("no deadlocks
- *   in 100 parallel runs");
- * - **evidence** makes a criterion checkable when nothing vague is said: a
- *   named artifact (code span, code block, file name, path, identifier,
- *   exception name, command flag, version, quoted message), a bare count
- *   ("3 tables"), "all"/"every" over a named set ("all new functions", not
- *   "all tests"), "no"/"zero" over a concrete thing ("no plaintext
- *   passwords", not "no performance regressions"), an enumeration
- *   ("records: actor, action, target"), or a named check ("verified by a
- *   rollback test");
- * - **vague wording** ("fast", "robust", "works correctly", "as expected")
- *   is not measurable unless a threshold states what it means.
+ * - it rests on **vague wording** ("works correctly", "fast", "gracefully",
+ *   "clear", "proper") that no threshold pins down and no clause explains
+ *   ("HMR works correctly (changes trigger a browser reload)" is explained),
+ *   or
+ * - it **names nothing to check**: every word is generic ("Tests pass",
+ *   "Documentation updated", "No regressions in existing tests").
  *
- * A criterion is measurable when it holds a threshold, or evidence and no
- * vague wording.
+ * A yes/no check that names what to look at ("Admin nav link visible only
+ * to superusers", "Pre-deploy runs database migrations automatically") is
+ * measurable. A list item that only labels its nested items is no
+ * criterion; its items are. Nested items refine their parent: a vague
+ * parent whose nested items are all measurable is refined, and each nested
+ * item is judged on its own, so a measurable one cannot hide a vague one.
+ *
+ * In a PRD's acceptance criteria this rule owns vague wording (SC006 leaves
+ * it to this rule): one finding per criterion.
  */
-import { codeIn, criteriaIn, criteriaSections, itemTextWithChildren } from "../lib/criteria.js";
-import { detached } from "../lib/detach.js";
+import { codeIn, CRITERIA_HEADINGS, type Criterion, criteriaIn, criteriaSections } from "../lib/criteria.js";
 import { KIND_FILES } from "../lib/files.js";
 import { is, regexProblem } from "../lib/options.js";
 import { optionRegExp } from "../lib/regex.js";
+import { blankQuoted, inProperName } from "../lib/prose.js";
 import { defineRule } from "../lib/rule.js";
 
 export interface SC003Options {
@@ -48,33 +45,23 @@ export interface SC003Options {
   units: string[];
   /** Regular expressions (case-insensitive) that are thresholds on their own: HTTP statuses, exit codes. */
   thresholdPatterns: string[];
-  /** Regular expressions (case-sensitive) for named artifacts in prose: file names, paths, identifiers. */
-  artifactPatterns: string[];
   /** Numbers written as words; they count as numbers ("one line per plugin", "at most two"). */
   numberWords: string[];
-  /** Words that quantify over a whole set ("all", "every", "each"). */
-  setQuantifiers: string[];
-  /** Words after a set quantifier that do not name a set ("tests", "edge cases", "supported"). */
-  unnamedSets: string[];
-  /** Words that state a zero count ("no", "zero", "without"). */
+  /** Words that are zero counts ("no", "zero", "without"): "no 404 errors in 100 runs". */
   zeroQuantifiers: string[];
-  /** Words that, after a set or zero quantifier, leave the set unnamed ("no performance regressions", "all unnecessary imports"). */
-  vagueNouns: string[];
-  /** Phrases that name how a criterion is checked ("verified by", "measured with"). */
-  verificationPhrases: string[];
   /**
-   * An enumeration of at least this many short items after a colon or in
-   * parentheses names a set exactly ("records: actor, action, target"); 0
-   * turns the signal off.
+   * Words that name nothing to check on their own ("tests", "pass",
+   * "documentation", "updated", "works"): a criterion made only of these
+   * (and short words such as "the", "all", "in") is reported.
    */
-  enumerationMinimum: number;
+  genericWords: string[];
 }
 
 export const SC003Defaults: SC003Options = {
-  headings: ["Acceptance Criteria"],
+  headings: [...CRITERIA_HEADINGS],
   labelPattern: "^(?:[A-Z][A-Z0-9]*[-_.]?\\d+(?:\\.\\d+)*[a-z]?|#\\d+)\\s*[:.)\\-–—](?:\\s+|$)",
   vaguePhrases: [
-    "as expected", "as intended", "as needed", "as appropriate", "where appropriate", "where possible",
+    "as expected", "as intended", "as needed", "as appropriate", "where appropriate", "where possible", "where safe", "where practical", "if feasible",
     "if possible", "and so on", "etc", "tbd",
     "good", "great", "nice", "better", "best", "fine", "excellent", "perfect",
     "fast", "faster", "quick", "quickly", "speedy", "slow", "snappy", "responsive", "performant",
@@ -82,8 +69,9 @@ export const SC003Defaults: SC003Options = {
     "robust", "reliable", "reliably", "stable", "resilient", "secure",
     "seamless", "seamlessly", "smooth", "smoothly", "gracefully", "painless",
     "user-friendly", "user friendly", "intuitive", "easy", "easily", "simple", "straightforward",
-    "clean", "clear", "clearly", "elegant", "modern", "lightweight",
+    "clean", "clear", "elegant", "modern", "lightweight",
     "maintainable", "readable", "scalable", "flexible", "extensible",
+    "proper", "actionable", "valuable", "meaningful", "helpful", "informative",
     "appropriate", "appropriately", "reasonable", "reasonably", "sensible", "adequate", "adequately",
     "sufficient", "sufficiently", "acceptable", "minimal", "improved", "enhanced",
     "high", "low", "large", "small", "significant", "significantly", "noticeable", "excessive",
@@ -97,6 +85,14 @@ export const SC003Defaults: SC003Options = {
     // "handle locking correctly": the adverb of a generic verb a few words on
     // The adverb is matched first and the verb before it checked after: a
     // leading look-behind was tried at every position of every criterion.
+    // "removed or minimized", "reduced": a change without its values
+    "\\b(?:minimi[sz]e[ds]?|reduced|lowered|increased)\\b",
+    // "helpers are correctly typed": the adverb before a generic participle
+    "\\b(?:correctly|properly)\\s+(?:typed|configured|set up|handled|implemented|integrated|supported|functioning|working|formatted|displayed|rendered)\\b",
+    // "Login flow works", "React Fast Refresh works (for React apps)": a bare claim
+    "\\b(?:works?|working|functional)(?=\\s*(?:[.!]?\\s*$|\\())",
+    // "IntelliSense works for all frameworks", "the app works in dev mode": a claim with only its scope
+    "\\b(?:works?|working)(?=\\s+(?:for|in|on|across|under|when)(?:\\s+[\\p{L}\\p{N}_./-]+){1,4}\\s*[.!]?\\s*$)",
     "(?<=\\s)(?:correctly|properly|well|fine)\\b(?<=\\b(?:works?|working|behaves?|handles?|handled|handling|operates?|performs?)(?:\\s+[\\p{L}\\p{N}_-]+){1,3}\\s+(?:correctly|properly|well|fine))",
   ],
   comparisons: [
@@ -120,67 +116,34 @@ export const SC003Defaults: SC003Options = {
     "\\bexit(?:s|ing|ed)?(?:\\s+(?:with|code|status))*\\s+(?:\\d+|zero|non-?zero)\\b",
     "\\b(?:zero|non-?zero)\\s+exit\\b",
   ],
-  // The artifact patterns are tested, not searched (re.test): each may skip a place whose match implies
-  // one at an earlier place (inside a run of file-name characters, after an unclosed “), so that a long
-  // run is not read again from each of its characters.
-  artifactPatterns: [
-    // file names with a known extension: pyproject.toml, test_vite.py, vite.config.ts
-    "(?<![\\p{L}\\p{N}_.-])[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_-]\\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|json|jsonc|toml|ya?ml|md|mdx|rst|txt|cfg|ini|conf|sql|html?|css|scss|sh|lock|env|rs|go|java|kt|rb|php|csv|tsv|parquet|xml|gz|zip|png|gif|svg|jpe?g|webp|pdf|whl)(?![\\p{L}\\p{N}])",
-    // well-known files without an extension
-    "\\b(?:Makefile|Dockerfile|Containerfile|Procfile|Justfile|README|CHANGELOG|LICENSE|CONTRIBUTING|CODEOWNERS)\\b",
-    // paths: src/app/, tests/integration/test_x.py, /api/users
-    "(?<![\\p{L}\\p{N}/])\\.{0,2}/[\\w.-]+(?:/[\\w.{}:-]*)*",
-    "\\b[\\w.-]+/(?:[\\w.-]+/)+[\\w.-]*",
-    "\\b[\\w.-]+/(?=[\\s),.;:]|$)",
-    // snake_case and dotted identifiers: execute_many, spa.inject_routes
-    "(?<![\\p{L}\\p{N}])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\\p{L}\\p{N}])",
-    "(?<![\\p{L}\\p{N}]|(?<![\\p{L}\\p{N}])_)[A-Za-z_]\\w*(?:\\.[a-z_]\\w*)+\\(\\)",
-    // CamelCase names: OrchestrationLock, SQLSpecError, ViteSPAHandler
-    "(?<![\\p{L}\\p{N}])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\\p{L}\\p{N}])",
-    "(?<![\\p{L}\\p{N}])[A-Z]{2,}[a-z]+[A-Z]\\w*",
-    // environment variables and constants: DATABASE_URL
-    "(?<![\\p{L}\\p{N}])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\\p{L}\\p{N}])",
-    // release versions: v0.14.0, v2.1
-    "(?<![\\p{L}\\p{N}])v\\d+(?:\\.\\d+)+(?![\\p{L}\\p{N}])",
-    // quoted literals of more than one word (exact messages or output): "Index Mode: Inertia"
-    "\"(?=[^\"]*[^\\p{L}\"])[^\"\\s][^\"]*\"|“(?<!“[^“”]*“)(?=[^”]*[^\\p{L}”])[^”]+”",
-    // command flags and settings: --strict, inject_routes=True
-    "(?<![\\p{L}\\p{N}-])--[a-z][\\w-]*",
-    "(?<![\\p{L}\\p{N}]|(?<![\\p{L}\\p{N}])_)\\w+=\\S+",
-  ],
   numberWords: [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
     "single", "twice", "half",
   ],
-  setQuantifiers: ["all", "every", "each"],
-  unnamedSets: [
-    "tests", "the tests", "cases", "edge cases", "corner cases", "use cases", "scenarios", "features",
-    "functionality", "things", "stuff", "requirements", "platforms", "environments", "browsers", "devices",
-    "users", "inputs", "errors", "issues", "bugs", "problems", "situations", "conditions", "circumstances",
-    "supported", "relevant", "applicable", "necessary", "required", "needed", "important", "major", "common",
-    "key", "critical", "other", "possible", "known", "expected", "appropriate", "time", "times", "them", "it",
-  ],
   zeroQuantifiers: ["no", "zero", "without", "none of the", "not a single"],
-  vagueNouns: [
-    "performance", "quality", "regression", "regressions", "issue", "issues", "problem", "problems",
-    "impact", "degradation", "overhead", "friction", "surprises", "complexity", "slowdown", "slowdowns",
-    "noticeable", "significant", "major", "obvious", "unnecessary", "unexpected", "excessive", "more",
-    "less", "fewer", "longer", "matter", "need", "one", "other", "further", "additional",
+  genericWords: [
+    "test", "tests", "testing", "tested", "unit", "integration", "e2e", "suite", "suites", "case", "cases",
+    "pass", "passes", "passing", "passed", "green", "succeed", "succeeds", "successful", "successfully",
+    "check", "checks", "lint", "linting", "linter", "code", "codebase", "example", "examples",
+    "doc", "docs", "documentation", "documented", "comment", "comments",
+    "work", "works", "working", "worked", "function", "functions", "functional", "functionality", "feature", "features",
+    "everything", "anything", "something", "thing", "things", "stuff", "it", "this", "that",
+    "implement", "implemented", "implementation", "complete", "completed", "completes", "done", "finished", "ready",
+    "update", "updated", "updates", "add", "added", "write", "written", "review", "reviewed", "approved",
+    "fix", "fixed", "resolve", "resolved", "handle", "handled", "support", "supported", "clean", "cleaned",
+    "issue", "issues", "bug", "bugs", "error", "errors", "problem", "problems", "regression", "regressions",
+    "continue", "continues", "still", "remain", "remains", "existing", "new", "current", "old", "other",
+    "environment", "environments", "quality", "requirement", "requirements", "met", "cover", "covers", "covered",
+    "expected", "intended", "needed", "necessary", "required", "relevant", "applicable", "possible", "known",
+    "performance", "impact", "change", "changes", "behavior", "behaviour", "user", "users", "system", "application", "app",
   ],
-  verificationPhrases: [
-    "verified by", "verified with", "verified in", "checked by", "checked with", "measured by", "measured with",
-    "measured in", "confirmed by", "confirmed with", "asserted by", "asserted in", "tested by", "covered by",
-    "proven by", "demonstrated by",
-  ],
-  enumerationMinimum: 3,
 };
 
 const strings = is.strings();
 // Each list is validated with the flags it is compiled with (below).
 const vagueRegexes = is.regexes("iu");
 const thresholdRegexes = is.regexes("iu");
-const artifactRegexes = is.regexes("u");
 
 /** How a criterion was judged. */
 export interface Judgement {
@@ -230,24 +193,15 @@ export function phraseRegex(phrases: readonly string[]): RegExp | undefined {
 interface Compiled {
   label: RegExp;
   vague?: RegExp;
-  /** `vague`, not global: tests one word. */
-  vagueWord?: RegExp;
-  vagueWordCache: Map<string, boolean>;
   vaguePatterns: RegExp[];
   comparisons?: RegExp;
   units: Set<string>;
   trailingUnits?: RegExp;
   thresholds: RegExp[];
-  artifacts: RegExp[];
   numberWords?: RegExp;
-  setQuantifiers?: RegExp;
-  unnamedSets: Set<string>;
   zeroQuantifiers?: RegExp;
-  vagueNouns: Set<string>;
-  verification?: RegExp;
+  generic: Set<string>;
 }
-
-const once = (re: RegExp | undefined) => (re ? new RegExp(re.source, "iu") : undefined);
 
 let lastCompiled: { options: SC003Options; compiled: Compiled } | undefined;
 
@@ -260,56 +214,31 @@ function compile(o: SC003Options): Compiled {
   const last = lastCompiled;
   if (last && (Object.keys(o) as (keyof SC003Options)[]).every((k) => last.options[k] === o[k])) return last.compiled;
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase().trim()));
-  const vague = phraseRegex(o.vaguePhrases);
   const c: Compiled = {
     label: optionRegExp(o.labelPattern, "u", [SC003Defaults.labelPattern]),
-    vague,
-    vagueWord: once(vague),
-    vagueWordCache: new Map(),
+    vague: phraseRegex(o.vaguePhrases),
     vaguePatterns: o.vaguePatterns.map((p) => optionRegExp(p, "giu", SC003Defaults.vaguePatterns)),
     comparisons: phraseRegex(o.comparisons),
     units: lower(o.units.filter((u) => !/\s/.test(u.trim()))),
     trailingUnits: phraseRegex(o.units.filter((u) => /\s/.test(u.trim()))),
     thresholds: o.thresholdPatterns.map((p) => optionRegExp(p, "iu", SC003Defaults.thresholdPatterns)),
-    artifacts: o.artifactPatterns.map((p) => optionRegExp(p, "u", SC003Defaults.artifactPatterns)),
     numberWords: phraseRegex(o.numberWords),
-    setQuantifiers: phraseRegex(o.setQuantifiers),
-    unnamedSets: lower(o.unnamedSets),
     zeroQuantifiers: phraseRegex(o.zeroQuantifiers),
-    vagueNouns: lower(o.vagueNouns),
-    verification: once(phraseRegex(o.verificationPhrases)),
+    generic: lower(o.genericWords),
   };
   lastCompiled = { options: { ...o }, compiled: c };
   return c;
 }
 
 const DIGITS = /(?<![\p{L}\p{N}_.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
-const DETERMINERS = new Set(["a", "an", "any", "the", "of", "our", "its", "their", "these", "those", "my", "your", "this", "that", "his", "her"]);
-
-/**
- * Whether one word is a vague phrase. Words repeat across criteria, and the
- * phrase expression is long: the verdicts are remembered per compiled
- * options (keys are own copies, never views into a file's text).
- */
-function isVagueWord(word: string, c: Compiled): boolean {
-  if (!c.vagueWord) return false;
-  let verdict = c.vagueWordCache.get(word);
-  if (verdict === undefined) {
-    verdict = c.vagueWord.test(word);
-    if (c.vagueWordCache.size >= 8192) c.vagueWordCache.clear();
-    c.vagueWordCache.set(detached(word), verdict);
-  }
-  return verdict;
-}
-
-/** Up to `count` lower-cased words of `text` from index `from` on. */
-function wordsAfter(text: string, from: number, count: number): string[] {
-  const out: string[] = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}_'+-]*/gu;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && out.length < count; m = re.exec(text)) out.push(m[0].toLowerCase());
-  return out;
-}
+const WORDS = /[\p{L}\p{N}][\p{L}\p{N}_'+-]*/gu;
+/** Short words that name nothing whatever the criterion ("the", "all", "in", "is"). */
+const FUNCTION_WORDS = new Set(
+  ("a an the all any every each some no not none without and or but nor of in on at to for from by with into onto via " +
+    "is are was were be been being has have had do does did can could should must shall will would may might " +
+    "its their our your my his her this that these those it they we you there here as than then so also only just " +
+    "after before during when while if once still yet now").split(" "),
+);
 
 /** Numbers in the text: where each is, and whether it is a threshold (comparison, unit, rate). */
 function numbers(text: string, c: Compiled): { index: number; end: number; threshold: boolean }[] {
@@ -359,56 +288,74 @@ function isThreshold(text: string, index: number, end: number, c: Compiled): boo
   return false;
 }
 
-/** First match of any regex, as text. */
-function firstMatch(text: string, regexes: readonly (RegExp | undefined)[]): string | undefined {
+/**
+ * The first vague wording in a text, with where it is. A word of a proper
+ * name is none ("React Fast Refresh").
+ */
+function firstVague(text: string, c: Compiled): { text: string; index: number } | undefined {
   let best: RegExpExecArray | undefined;
-  for (const re of regexes) {
+  for (const re of [c.vague, ...c.vaguePatterns]) {
     if (!re) continue;
     re.lastIndex = 0;
-    const m = re.exec(text);
-    if (m && (!best || m.index < best.index)) best = m;
+    for (let m = re.exec(text); m; m = re.global ? re.exec(text) : null) {
+      if (m[0] === "") {
+        re.lastIndex++;
+        continue;
+      }
+      if (inProperName(text, m.index, m.index + m[0].length)) continue;
+      if (!best || m.index < best.index) best = m;
+      break;
+    }
   }
-  return best?.[0];
+  return best ? { text: best[0], index: best.index } : undefined;
 }
 
-/** Whether the text enumerates at least `minimum` short items after a colon or in parentheses. */
-function enumerates(text: string, minimum: number): boolean {
-  if (minimum <= 0) return false;
-  for (const m of text.matchAll(/[:(]([^:;()]*)/g)) {
-    const body = m[1].split(/\.(?:\s|$)/)[0];
-    const items = body.split(/,|\s\+\s|\s(?:and|or)\s/).map((x) => x.trim()).filter(Boolean);
-    if (items.length >= minimum && items.every((x) => x.split(/\s+/).length <= 4)) return true;
+/** The words of a text that name something: neither generic nor function words. */
+function namingWords(text: string, c: Compiled): string[] {
+  const out: string[] = [];
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m; m = WORDS.exec(text)) {
+    const w = m[0].toLowerCase();
+    if (!FUNCTION_WORDS.has(w) && !c.generic.has(w)) out.push(w);
   }
-  return false;
+  return out;
 }
 
-/** Whether a quantifier at `end` is followed by a phrase that names something (not "tests", "performance"). */
-function quantifiedPhrase(text: string, end: number, reject: (w: string[]) => boolean): boolean {
-  const words = wordsAfter(text, end, 5);
-  let i = 0;
-  while (i < words.length && DETERMINERS.has(words[i])) i++;
-  const rest = words.slice(i, i + 3);
-  return rest.length > 0 && !reject(rest);
+/** Words after which a parenthesis or clause narrows the scope instead of saying what is checked. */
+const SCOPE =
+  /^(?:for|in|on|with|without|if|when|where|while|unless|e\.?g\.?|i\.?e\.?|such as|including|like|etc|see|optional|if any|where supported|manual|manually|verified|checked|tested|via|by|using)\b/i;
+
+/**
+ * Whether a clause after the vague wording says what it means: a
+ * parenthesis, the text after a dash or colon, or a clause such as ",
+ * indicating which files are generated", that names at least two things and
+ * no vague wording of its own ("works correctly (changes trigger a browser
+ * reload)"), not a scope ("works (for React apps)").
+ */
+function explained(prose: string, after: number, c: Compiled): boolean {
+  const rest = prose.slice(after);
+  const clauses = [...rest.matchAll(/\(([^()]*)\)|\s[-–—:]\s+(.*)$|:\s+(.*)$|,\s+((?:indicating|showing|listing|naming|reporting|stating|including|printing|returning)\s.*)$/g)].map((m) =>
+    (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim(),
+  );
+  return clauses.some((clause) => !SCOPE.test(clause) && namingWords(clause, c).length >= 2 && !firstVague(clause, c));
 }
 
 /**
  * Judge one criterion. `text` is its prose (code span contents left out),
- * `hasCode` whether it holds a code span or block.
+ * `code` the number of code spans and blocks it holds, `context` the labels
+ * it completes ("Both files cover:"), read only to see what it names.
  */
-export function judgeCriterion(text: string, hasCode: boolean, options: SC003Options): Judgement {
+export function judgeCriterion(text: string, code: number, options: SC003Options, context = ""): Judgement {
   const c = compile(options);
   const prose = text.replace(/\s+/g, " ").trim();
-  if (prose === "" && !hasCode) return { measurable: false, reason: "the criterion is empty" };
+  if (prose === "" && code === 0) return { measurable: false, reason: "the criterion is empty" };
 
-  const vague = firstMatch(prose, [c.vague, ...c.vaguePatterns]);
-  const vagueWord = (w: string) => c.vagueNouns.has(w) || isVagueWord(w, c);
   const nums = numbers(prose, c);
-
   let zeroCount = false;
   if (c.zeroQuantifiers) {
     c.zeroQuantifiers.lastIndex = 0;
     for (let m = c.zeroQuantifiers.exec(prose); m && !zeroCount; m = c.zeroQuantifiers.exec(prose)) {
-      zeroCount = quantifiedPhrase(prose, m.index + m[0].length, (ws) => ws.some(vagueWord));
+      zeroCount = namingWords(prose.slice(m.index + m[0].length).split(/[,;.]/)[0], c).length > 0;
     }
   }
   const threshold =
@@ -417,31 +364,17 @@ export function judgeCriterion(text: string, hasCode: boolean, options: SC003Opt
     (zeroCount && nums.some((n) => !/^zero$/i.test(prose.slice(n.index, n.end))));
   if (threshold) return { measurable: true };
 
-  let namedSet = false;
-  if (c.setQuantifiers) {
-    c.setQuantifiers.lastIndex = 0;
-    for (let m = c.setQuantifiers.exec(prose); m && !namedSet; m = c.setQuantifiers.exec(prose)) {
-      namedSet = quantifiedPhrase(
-        prose,
-        m.index + m[0].length,
-        (ws) => c.unnamedSets.has(ws[0]) || c.unnamedSets.has(ws.slice(0, 2).join(" ")) || ws.slice(0, 2).some(vagueWord),
-      );
-    }
+  // Quoted text is a mention ("the error reads "try again later""), not the author's wording.
+  const vague = firstVague(blankQuoted(prose), c);
+  if (vague) {
+    // Two pieces of code pin down what is checked; the vague word is incidental.
+    if (explained(prose, vague.index + vague.text.length, c) || code >= 2) return { measurable: true };
+    return { measurable: false, vague: vague.text, reason: `vague wording "${vague.text}" without a threshold or a stated check` };
   }
-  const evidence =
-    hasCode ||
-    nums.length > 0 ||
-    zeroCount ||
-    namedSet ||
-    c.artifacts.some((re) => re.test(prose)) ||
-    c.verification?.test(prose) === true ||
-    enumerates(prose, options.enumerationMinimum);
-
-  if (evidence && !vague) return { measurable: true };
-  const what = vague ? `vague wording "${vague}"` : "";
-  if (evidence) return { measurable: false, vague, reason: `${what} without a threshold or count` };
-  const none = "no threshold, count, comparison or named artifact";
-  return { measurable: false, vague, reason: vague ? `${what} and ${none}` : none };
+  if (code === 0 && namingWords(`${context} ${prose}`, c).length === 0) {
+    return { measurable: false, reason: "it names nothing to check (a command, test, file, output or threshold)" };
+  }
+  return { measurable: true };
 }
 
 /** A short quote of a criterion for the detail (at most 80 characters, cut between words). */
@@ -463,6 +396,24 @@ function withoutCode(text: string, spans: readonly string[]): string {
   return out;
 }
 
+/** What to judge of a criterion: the parent alone when nested items refine it, then each nested item. */
+function parts(criterion: Criterion): { line: number; endLine: number; text: string; context?: string; refined?: Criterion }[] {
+  const { context } = criterion;
+  if (criterion.kind === "scenario") {
+    // The outcome (Then, and the steps after it) is what is checked; Given and When set the scene.
+    const steps = criterion.text.split("\n");
+    const then = steps.findIndex((step) => /^\s*(?:[*_]{1,2})?then\b/i.test(step));
+    const outcome = then >= 0 ? steps.slice(then).join("\n") : criterion.text;
+    return [{ line: criterion.line, endLine: criterion.endLine, text: outcome, context: steps.slice(0, Math.max(0, then)).join(" ") }];
+  }
+  if (criterion.refinements.length === 0) return [{ line: criterion.line, endLine: criterion.endLine, text: criterion.text, context }];
+  const first = criterion.item!.children[0]?.line ?? criterion.endLine + 1;
+  return [
+    { line: criterion.line, endLine: first - 1, text: criterion.text, context, refined: criterion },
+    ...criterion.refinements.map((leaf) => ({ line: leaf.line, endLine: leaf.endLine, text: leaf.text, context: criterion.text })),
+  ];
+}
+
 export default defineRule<SC003Options>({
   id: "SC003",
   slug: "acceptance-criteria-measurable",
@@ -478,28 +429,31 @@ export default defineRule<SC003Options>({
     comparisons: strings,
     units: strings,
     thresholdPatterns: thresholdRegexes,
-    artifactPatterns: artifactRegexes,
     numberWords: strings,
-    setQuantifiers: strings,
-    unnamedSets: strings,
     zeroQuantifiers: strings,
-    vagueNouns: strings,
-    verificationPhrases: strings,
-    enumerationMinimum: is.integer(0),
+    genericWords: strings,
   },
   run({ model, options, report }) {
     const c = compile(options);
-    for (const item of criteriaIn(model, criteriaSections(model, options.headings))) {
-      const code = codeIn(model, item.line, item.endLine);
-      const own = item.text.replace(c.label, "");
-      const all = itemTextWithChildren(item).replace(c.label, "");
-      const judgement = judgeCriterion(withoutCode(all, code.spans), code.spans.length + code.blocks > 0, options);
-      if (!judgement.measurable) {
-        const text = quote(own || all);
+    const judge = (line: number, endLine: number, text: string, context?: string) => {
+      const code = codeIn(model, line, endLine);
+      return judgeCriterion(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, options, context);
+    };
+    for (const criterion of criteriaIn(model, criteriaSections(model, options.headings))) {
+      const judged = parts(criterion).map((p) => ({
+        ...p,
+        // A gherkin block's steps are prose: the block is not code in the criterion.
+        judgement: criterion.block ? judgeCriterion(p.text, 0, options, p.context) : judge(p.line, p.endLine, p.text, p.context),
+      }));
+      for (const { line, text, refined, judgement } of judged) {
+        if (judgement.measurable) continue;
+        // A parent whose nested items are all measurable is refined by them.
+        if (refined && judged.length > 1 && judged.slice(1).every((j) => j.judgement.measurable)) continue;
+        const shown = quote(text.replace(c.label, ""));
         report({
-          line: item.line,
-          detail: `Criterion is not measurable: ${judgement.reason}${text ? ` ("${text}")` : ""}`,
-          context: model.lines[item.line - 1],
+          line,
+          detail: `Criterion is not measurable: ${judgement.reason}${shown ? ` ("${shown}")` : ""}`,
+          context: model.lines[line - 1],
         });
       }
     }

@@ -1,10 +1,11 @@
 /**
  * SC004 code-fence-verified: every python fence in a PRD, analysis or
- * research document carries a `# VERIFIED:` comment, and the number of
- * python fences equals the number of verified ones (seed 002 checks both
- * with `grep -c`).
+ * research document carries a `# VERIFIED:` comment (seed 002 checks the
+ * number of fences against `grep -c "# VERIFIED:"`). One finding per
+ * unverified fence; a document's self-reported snippet count belongs to
+ * SC010.
  */
-import { fenceLanguage, pythonComments } from "../lib/fences.js";
+import { fenceLanguage, verifiedComments } from "../lib/fences.js";
 import { KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
 import type { CodeBlock } from "../lib/model.js";
@@ -14,10 +15,8 @@ import { defineRule } from "../lib/rule.js";
 export interface SC004Options {
   /** Info-string languages that make a fence a python fence (first word, compared case-insensitively). */
   languages: string[];
-  /** The text a comment must hold (case-sensitive), e.g. "# VERIFIED:". */
+  /** The text a comment must hold, spelled exactly (the seed counts it with `grep -c`), e.g. "# VERIFIED:". */
   marker: string;
-  /** Also report the document's fence/verified totals (on line 1) when they differ. */
-  totals: boolean;
 }
 
 export { fenceLanguage, pythonComments, type PythonComment } from "../lib/fences.js";
@@ -25,12 +24,13 @@ export { fenceLanguage, pythonComments, type PythonComment } from "../lib/fences
 export const SC004Defaults: SC004Options = {
   languages: ["python", "py", "python3", "py3"],
   marker: "# VERIFIED:",
-  totals: true,
 };
 
 /** Why a python fence is not verified, or undefined when it is. */
 function unverified(block: CodeBlock, marker: string): string | undefined {
-  if (pythonComments(block.content).some((c) => c.text.includes(marker))) return undefined;
+  const comments = verifiedComments(block.content, marker);
+  if (comments.some((c) => c.exact)) return undefined;
+  if (comments.length > 0) return `"${comments[0].written}", spelled differently`;
   if (block.content.every((l) => l.trim() === "")) return "empty fence";
   if (block.content.some((l) => l.includes(marker))) return `"${marker}" only inside a string`;
   return "none";
@@ -46,26 +46,17 @@ export default defineRule<SC004Options>({
   schema: {
     languages: is.arrayOf((v) => (typeof v === "string" && v.trim() !== "" ? undefined : "a non-empty string"), "languages"),
     marker: (v) => (typeof v === "string" && v.trim() !== "" ? undefined : `a non-empty string; found ${JSON.stringify(v)}`),
-    totals: is.boolean(),
   },
   run({ model, options, report }) {
     const languages = fromOptions(options, "SC004", () => new Set(options.languages.map((l) => l.trim().toLowerCase())));
-    const fences = model.codeBlocks.filter((b) => b.fenced && languages.has(fenceLanguage(b.info)));
-    let missing = 0;
-    for (const fence of fences) {
+    for (const fence of model.codeBlocks) {
+      if (!fence.fenced || !languages.has(fenceLanguage(fence.info))) continue;
       const why = unverified(fence, options.marker);
       if (why === undefined) continue;
-      missing++;
       report({
         line: fence.line,
         detail: `Expected: a "${options.marker}" comment in the python fence; Actual: ${why}`,
         context: model.lines[fence.line - 1]?.trim(),
-      });
-    }
-    if (options.totals && missing > 0) {
-      report({
-        line: 1,
-        detail: `Document: Expected: all ${fences.length} python fences verified; Actual: ${fences.length - missing} of ${fences.length} verified`,
       });
     }
   },

@@ -17,10 +17,11 @@
  * Configured patterns run on RE2's linear-time engine (lib/regex.ts), so no
  * pattern can hang a run; the defaults are this rule's own.
  */
-import { KIND_FILES } from "../lib/files.js";
+import { CRITERIA_HEADINGS, criteriaSections } from "../lib/criteria.js";
+import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { normalizeHeading } from "../lib/headings.js";
 import { fromOptions } from "../lib/memo.js";
-import type { Section } from "../lib/model.js";
+import type { DocumentModel, ListItem, Section, TextBlock } from "../lib/model.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
 import {
   blankQuoted,
@@ -76,6 +77,12 @@ export interface SC006Options {
    * section and its subsections even inside a listed one ("!Non-Goals").
    */
   sections: string[];
+  /**
+   * Files whose acceptance criteria SC003 judges (PRDs): SC006 leaves those
+   * criteria to it, one finding per criterion. `[]` makes SC006 search them
+   * too.
+   */
+  criteriaFiles: string[];
 }
 
 /** The default suggestion when a phrase or pattern has none. */
@@ -207,7 +214,9 @@ export const SC006Defaults: SC006Options = {
     },
     {
       // "Tests pass", "All tests should pass", "unit tests are passing".
-      pattern: "\\btests?(?:\\s{1,3}[\\p{L}-]{1,30}){0,3}?\\s{1,3}(?:pass|passes|passing|succeed|succeeds|are\\s+green|is\\s+green)\\b",
+      // Only when nothing names the tests: "All Inertia protocol compliance tests pass" names them.
+      pattern:
+        "\\btests?(?<=(?:^|[^\\p{L}\\p{N}\\s_-])\\s*(?:(?:all|the|existing|new|old|unit|integration|e2e|end-to-end|current|remaining|other|ensure|make sure|verify|and|python|js|frontend|backend)\\s+){0,4}tests?)(?:\\s{1,3}[\\p{L}-]{1,30}){0,3}?\\s{1,3}(?:pass|passes|passing|succeed|succeeds|are\\s+green|is\\s+green)\\b",
       suggestion: "the tests by name or count, e.g. all 14 tests in tests/test_api.py pass",
       unlessMeasured: true,
     },
@@ -220,12 +229,15 @@ export const SC006Defaults: SC006Options = {
     "Functional Requirements",
     "Non-Functional Requirements",
     "Nonfunctional Requirements",
-    "Goals",
     "Constraints",
     "Definition of Done",
+    "Exit Criteria",
+    "Acceptance",
     "!Non-Goals",
     "!Out of Scope",
+    "!Won't Have",
   ],
+  criteriaFiles: [...KIND_FILES.prd],
 };
 
 /** The default patterns, run on JavaScript's engine (they are this rule's own). */
@@ -328,11 +340,19 @@ export default defineRule<SC006Options>({
     phrases: is.arrayOf(stringOr(nonEmpty(), phraseItem), "phrases (strings or { phrase, suggestion, unlessMeasured })"),
     patterns: is.arrayOf(stringOr(compiles(), patternItem), "patterns (strings or { pattern, suggestion, unlessMeasured })"),
     sections: is.strings(),
+    criteriaFiles: is.globs(),
   },
-  run({ model, options, report }) {
+  run({ model, options, params, report }) {
     const chosen = requirementSections(model.sections, options.sections);
-    if (chosen.size === 0) return;
-    const units = proseUnits(model, (b) => b.kind !== "heading" && chosen.has(b.section));
+    const listed = requirementLists(model, options.sections);
+    if (chosen.size === 0 && listed.size === 0) return;
+    // SC003 judges a PRD's acceptance criteria, one finding per criterion.
+    const owned = globMatcher(options.criteriaFiles)(params.name) ? criteriaSections(model, CRITERIA_HEADINGS) : [];
+    const ownedBySC003 = (b: TextBlock) => owned.some((s) => b.line >= s.line && b.line <= s.endLine);
+    const units = proseUnits(
+      model,
+      (b) => b.kind !== "heading" && (chosen.has(b.section) || inListed(b.listItem, listed)) && !ownedBySC003(b),
+    );
     if (units.length === 0) return;
 
     const { phrases, entries, matchPhrases, compiled } = fromOptions(options, "SC006", () => setUp(options));
@@ -340,12 +360,16 @@ export default defineRule<SC006Options>({
     // Quoted text is a mention ("the error reads "try again later""), not a requirement.
     const texts = units.map((u) => blankQuoted(u.text));
     const hits: { unit: number; start: number; end: number; entry: number }[] = [];
+    // A bold label ("**Developer Experience**:") names a topic; the text after it states the requirement.
+    // The label is left out of the phrase search only.
+    const labels = units.map((u) => LEADING_LABEL.exec(u.raw)?.[0].length ?? 0);
     texts.forEach((text, u) => {
       for (const h of matchPhrases(text)) {
         // "React Fast Refresh" names a feature; it states no requirement.
-        if (!inProperName(text, h.start, h.end)) hits.push({ unit: u, start: h.start, end: h.end, entry: h.phrase });
+        if (h.start >= labels[u] && !inProperName(text, h.start, h.end)) hits.push({ unit: u, start: h.start, end: h.end, entry: h.phrase });
       }
     });
+    // A label that is itself a claim ("**Dev workflow works:**") is reported: patterns are predicates.
     for (const [u, p, index, length] of matchPatterns(compiled, texts)) {
       hits.push({ unit: u, start: index, end: index + length, entry: phrases.length + p });
     }
@@ -374,6 +398,36 @@ export default defineRule<SC006Options>({
     }
   },
 });
+
+/** A bold label at the start of a unit: "**Developer Experience**:", "[ ] **AC1:**". */
+const LEADING_LABEL = /^(?:\[[ xX]\]\s+)?(?:\*\*|__)[^*_\n]{1,80}?(?::(?:\*\*|__)|(?:\*\*|__)\s*:)/;
+
+/** Whether a list item is one of `listed` or nested in one. */
+function inListed(item: ListItem | undefined, listed: ReadonlySet<ListItem>): boolean {
+  for (let i = item; i; i = i.parent) if (listed.has(i)) return true;
+  return false;
+}
+
+/**
+ * Lists outside the requirement sections that a label makes requirement
+ * text: the items after a paragraph "**Acceptance**:" or "Exit criteria:",
+ * or nested under an item that is such a label (tasks.md writes them so).
+ */
+function requirementLists(model: DocumentModel, names: readonly string[]): Set<ListItem> {
+  const keys = new Set(names.filter((n) => !n.startsWith("!")).map(normalizeHeading));
+  const isRequirementLabel = (text: string) => /[:：]\s*$/.test(text.trim()) && keys.has(normalizeHeading(text.trim().replace(/[:：]\s*$/, "")));
+  const out = new Set<ListItem>();
+  let lead: TextBlock | undefined;
+  for (const b of model.blocks) {
+    if (b.kind === "heading") lead = undefined;
+    else if (b.kind === "paragraph" && !b.listItem) lead = b;
+    else if (b.listItem && b.listItem.depth === 0 && lead && isRequirementLabel(lead.text)) out.add(b.listItem);
+  }
+  for (const item of model.listItems) {
+    if (item.children.length > 0 && isRequirementLabel(item.text.split("\n")[0])) for (const child of item.children) out.add(child);
+  }
+  return out;
+}
 
 /**
  * Whether a list item's nested items state a measure: they refine the item

@@ -19,6 +19,8 @@
  * pattern can hang a run; the defaults are this rule's own.
  */
 import { KIND_FILES } from "../lib/files.js";
+import { normalizeHeading } from "../lib/headings.js";
+import type { DocumentModel, Section, TextBlock } from "../lib/model.js";
 import { fromOptions } from "../lib/memo.js";
 import { type Check, is } from "../lib/options.js";
 import {
@@ -64,6 +66,21 @@ export interface SC007Options {
    * lower-case name such as "obstore"), as category "prescription".
    */
   names: boolean;
+  /**
+   * Words that, in a heading over the text (the document title included),
+   * mark it as the project's own coding conventions ("Code Style",
+   * "Implementation Patterns", "Key Principles", "Do's and Don'ts"): there
+   * "Use Y for …" and "When to use" instruct contributors; they are not
+   * use-case prescriptions. Case-insensitive, whole words.
+   */
+  conventions: string[];
+  /**
+   * Headings of sections that hold the project's own plans ("Next Steps",
+   * "Roadmap", "TODO", "Backlog"): a task there ("document recommended
+   * dashboards") is no advice to the reader, so they are not searched.
+   * Matched as headings are.
+   */
+  plans: string[];
 }
 
 export const SC007Defaults: SC007Options = {
@@ -71,7 +88,7 @@ export const SC007Defaults: SC007Options = {
     recommendation: {
       suggestion: "a statement of what it does, not a recommendation",
       phrases: [
-        "recommend", "recommends", "recommended", "best for", "ideal",
+        "recommend", "recommends", "recommended", "best for", "ideal", "optimal for", "good use case", "good use cases",
         "ideally suited", "well-suited", "well suited", "best suited", "better suited", "the right choice",
         "right choice", "good choice", "great choice", "best choice", "solid choice", "good fit", "great fit",
         "perfect fit", "excellent fit", "better fit", "best fit", "go-to", "the way to go", "we suggest",
@@ -99,6 +116,12 @@ export const SC007Defaults: SC007Options = {
         "user friendly", "excels", "shines", "a breeze", "like a charm", "rock-solid",
         "battle-tested", "empowers", "supercharge", "supercharges",
       ],
+      patterns: [
+        // "extremely fast", "very efficient", "highly scalable" (not "very fast (<10ms)", which states the figure)
+        String.raw`\b(?:extremely|incredibly|super|very|really|highly|insanely|ultra)[\s-]+(?:fast|quick|efficient|performant|powerful|scalable|flexible|reliable|easy|simple|lightweight|responsive)\b(?!\s*\(\s*[<>~≈≤≥]?\s*\d)`,
+        // "one of the fastest Python web frameworks"
+        String.raw`\bone\s+of\s+the\s+(?:fastest|best|easiest|simplest|leading|most\s+\p{L}+)\b`,
+      ],
     },
     comparison: {
       suggestion: "objective characteristics (metrics, feature lists, limitations), not a comparison",
@@ -110,6 +133,8 @@ export const SC007Defaults: SC007Options = {
       patterns: [
         String.raw`\b(?:much|far|way|vastly|significantly|considerably|dramatically|a\s+lot)\s+(?:better|worse|faster|slower|simpler|easier|cleaner|more\s+\p{L}+|less\s+\p{L}+)\b`,
         String.raw`\b(?:easier|simpler|cleaner|nicer)\s+than\b|\bsuperior\s+to\b`,
+        // A "Benefits:" label over a list of selling points.
+        String.raw`(?<phrase>\bbenefits)[*_]*\s*:`,
       ],
     },
     prescription: {
@@ -129,6 +154,11 @@ export const SC007Defaults: SC007Options = {
   ],
   markers: ["✅", "❌", "✔️", "✖️", "👍", "👎"],
   names: true,
+  conventions: [
+    "pattern", "patterns", "convention", "conventions", "standard", "standards", "rules", "principles", "guidelines",
+    "style guide", "code style", "coding style", "do's", "dos", "don't", "don'ts", "donts",
+  ],
+  plans: ["Next Steps", "Roadmap", "TODO", "To Do", "Open Questions", "Backlog"],
 };
 
 /** The default patterns, run on JavaScript's engine (they are this rule's own). */
@@ -150,6 +180,8 @@ const markersCheck: Check = (v) =>
 const DETERMINERS = new Set(
   "the a an this that these those your our their its it them one some any each every both all no another other".split(" "),
 );
+/** Words between names that do not make a noun phrase ("MERGE vs INSERT", "Redis or Valkey"). */
+const FUNCTION_WORDS = new Set("vs vs. versus or and over with without in on instead".split(" "));
 /** Endings of common nouns (plurals, gerunds, abstract nouns) that are not product names. */
 const COMMON_NOUN = /(?:[^su]s|ing|ion|ment|ness|ity|ly|ed|al|ure|ance|ence|ism|age)$/;
 
@@ -158,8 +190,8 @@ const COMMON_NOUN = /(?:[^su]s|ing|ion|ment|ness|ity|ly|ed|al|ure|ance|ence|ism|
  * first word (after "the", "a" …) has a capital letter ("Redis", "DuckDB",
  * "the Rust backend"), or it is one bare lower-case name ("obstore",
  * "uvloop"); not a common noun phrase ("a buffer", "sentence case",
- * "appropriate Python types", "transactions") nor an identifier
- * (`snake_case`).
+ * "appropriate Python types", "transactions", "UUIDs", "VPC peering": a plural
+ * acronym or one before a common noun is a technique) nor an identifier (`snake_case`).
  */
 export function namesProduct(object: string): boolean {
   const words = object
@@ -171,6 +203,9 @@ export function namesProduct(object: string): boolean {
   while (i < words.length && DETERMINERS.has(words[i].toLowerCase())) i++;
   const rest = words.slice(i);
   if (rest.length === 0 || rest.some((w) => w.includes("_") || w.startsWith("-"))) return false;
+  // A plural acronym or an acronym before a common noun names a technique, not a product ("UUIDs", "VPC peering").
+  if (/^\p{Lu}{2,}s$/u.test(rest[0])) return false;
+  if (/^\p{Lu}{2,}$/u.test(rest[0]) && rest.length > 1 && /^\p{Ll}/u.test(rest[1]) && !FUNCTION_WORDS.has(rest[1].toLowerCase())) return false;
   if (/\p{Lu}/u.test(rest[0])) return true;
   return i === 0 && rest.length === 1 && /^[\p{Ll}\p{N}-]{3,}$/u.test(rest[0]) && !COMMON_NOUN.test(rest[0]);
 }
@@ -185,8 +220,17 @@ const FOR_USE = new RegExp(
   fastWordStarts(`\\bfor\\s+[^,.;:!?\\n]{1,50},\\s*(?:use|choose|pick|prefer)\\s([^\\s.,;:!?([][^.,;:!?\\n]{0,40})(?=[.,;:!?]|$)`),
   "dgiu",
 );
-/** "When to use Obstore", "When not to choose Y": group 1 is Y (absent for a bare "When to use" label). */
-const WHEN_TO = new RegExp(fastWordStarts(String.raw`\bwhen\s+(?:not\s+)?to\s+(?:use|choose|pick)\b(?:\s([^\s.,;:!?*_][^.,;:!?*_\n]{0,40}))?`), "dgiu");
+/**
+ * "When to use Obstore", "When not to choose Y": group 1 is Y (absent for a
+ * bare "When to use" label). An identifier is taken whole (`oracle_query`,
+ * not "oracle"); emphasis ends it.
+ */
+const WHEN_TO = new RegExp(
+  fastWordStarts(String.raw`\bwhen\s+(?:not\s+)?to\s+(?:use|choose|pick)\b(?:\s([^\s.,;:!?*_](?:[^.,;:!?*_\n]|_(?=\w)){0,40}))?`),
+  "dgiu",
+);
+/** "Use Cloud SQL connectors when:", "**Use HNSW when**": group 1 is Y. */
+const USE_WHEN = new RegExp(fastWordStarts(String.raw`\buse\s([^\s.,;:!?][^.,;:!?\n]{0,60}?)\s+(?:when|whenever|if|unless)\b`), "dgiu");
 /** Words that end the object of "For …, use Y". */
 const OBJECT_END = /\s(?:to|for|with|in|on|and|or|instead|when|if|because|as|so|over|than)\b[\s\S]*$/iu;
 
@@ -197,6 +241,12 @@ interface Hit {
   suggestion: string;
 }
 
+/** A troubleshooting answer: "**Solution**:", "Fix:", "Workaround:". */
+const FIX_LABEL = /^[\s*_]*(?:solutions?|fix|fixes|workaround|resolution|remedy)[*_]*\s*:/iu;
+/** Headings of writing or coding rules, where ✅/❌ mark do and don't ("Documentation Style Guide", "Do's and Don'ts"). */
+const WRITING_RULES = /\b(?:style guide|code style|coding style|conventions?|standards?|guidelines|do'?s and don'?ts)\b/iu;
+/** "**When to use**:" or "Purpose:" opening a unit: in conventions, the pattern's purpose, not a use-case prescription. */
+const PURPOSE_LABEL = /^[\s*_]*(?:when to use(?: it)?|use when|purpose)[*_]*\s*:/iu;
 const VERDICT_SUGGESTION = "✅/❌ only on code examples, not as a verdict on a product or use case";
 const PRESCRIPTION_SUGGESTION = "what it does and its limits, not when to choose it";
 
@@ -220,6 +270,7 @@ function setUp(options: SC007Options) {
       BUILT_IN_PATTERNS,
     ),
     markerRe: markers.length > 0 ? new RegExp(`(?:${markers.map(escapeRegExp).join("|")})\\uFE0F?`, "gu") : undefined,
+    convention: wordsRegExp(options.conventions),
   };
 }
 
@@ -235,18 +286,29 @@ export default defineRule<SC007Options>({
     allow: is.arrayOf(nonEmptyPhrase, "phrases"),
     markers: markersCheck,
     names: is.boolean(),
+    conventions: is.arrayOf(nonEmptyPhrase, "phrases"),
+    plans: is.strings(),
   },
   run({ model, options, report }) {
     const units = proseUnits(model, () => true);
     if (units.length === 0) return;
     const texts = units.map((u) => blankQuoted(u.text));
     const hits: Hit[][] = units.map(() => []);
-    const { phraseOwners, matchPhrases, sources, compiled, markerRe } = fromOptions(options, "SC007", () => setUp(options));
+    const { phraseOwners, matchPhrases, sources, compiled, markerRe, convention } = fromOptions(options, "SC007", () => setUp(options));
+
+    // Names the body writes mid-sentence ("Great Expectations", "Better Auth"): a heading's Title Case is no name.
+    const phraseHits = texts.map((text) => matchPhrases(text));
+    const names = new Set<string>();
+    phraseHits.forEach((list, u) => {
+      for (const h of list) if (bodyName(units[u], texts[u], h.start, h.end)) names.add(nameAt(texts[u], h.start, h.end));
+    });
 
     // Phrases (escaped literals, all categories in one expression).
-    texts.forEach((text, u) => {
-      for (const h of matchPhrases(text)) {
-        if (inProperName(text, h.start, h.end)) continue; // "Great Expectations", "Better Auth"
+    phraseHits.forEach((list, u) => {
+      const text = texts[u];
+      for (const h of list) {
+        if (isName(units[u], text, h.start, h.end, names)) continue;
+        if (parameterEffect(text, h.start, h.end)) continue; // "higher = better recall"
         const owner = phraseOwners[h.phrase];
         hits[u].push({ start: h.start, end: h.end, category: owner.category, suggestion: owner.suggestion });
       }
@@ -259,24 +321,58 @@ export default defineRule<SC007Options>({
 
     if (options.names) {
       const suggestion = options.categories.prescription?.suggestion || PRESCRIPTION_SUGGESTION;
+      const codeStarts = new Set(model.codeBlocks.map((c) => c.line));
       texts.forEach((text, u) => {
-        for (const span of namedPrescriptions(units[u], text)) hits[u].push({ ...span, category: "prescription", suggestion });
+        for (const span of namedPrescriptions(units[u], text, model.lines, codeStarts)) hits[u].push({ ...span, category: "prescription", suggestion });
       });
     }
 
     if (markerRe) {
       const codeStarts = new Set(model.codeBlocks.map((c) => c.line));
+      const labels = listLabels(model);
       units.forEach((unit, u) => {
-        for (const span of verdictMarkers(unit, texts[u], markerRe, model.lines, codeStarts)) {
+        for (const span of verdictMarkers(unit, texts[u], markerRe, model.lines, codeStarts, labels)) {
           hits[u].push({ ...span, category: "verdict marker", suggestion: VERDICT_SUGGESTION });
         }
       });
     }
 
+    // Coding conventions: "Use Y for …" and "When to use" there instruct contributors.
+    const conventional = new Map<Section, boolean>();
+    const inConventions = (section: Section): boolean => {
+      let known = conventional.get(section);
+      if (known === undefined) {
+        known = section.level > 0 && ((convention?.test(section.title) ?? false) || (section.parent ? inConventions(section.parent) : false));
+        conventional.set(section, known);
+      }
+      return known;
+    };
+
+    // A style guide's ✅/❌ mark the right and wrong way to write, as they do on code.
+    const inWritingRules = (section: Section): boolean => {
+      for (let s: Section | undefined = section; s && s.level > 0; s = s.parent) if (WRITING_RULES.test(s.title)) return true;
+      return false;
+    };
+
+    // The project's own plans ("Next Steps", "Roadmap") are tasks, not advice to the reader.
+    const planKeys = fromOptions(options, "SC007.plans", () => new Set(options.plans.map(normalizeHeading)));
+    const inPlans = (section: Section): boolean => {
+      for (let s: Section | undefined = section; s && s.level > 0; s = s.parent) if (planKeys.has(s.key)) return true;
+      return false;
+    };
+
     const matchAllowed = phraseMatcher(options.allow);
     units.forEach((unit, u) => {
       const allowSpans = matchAllowed(texts[u]);
-      const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end));
+      // A fix for a reported problem ("**Solution**: … Use TEXT for maximum compatibility.") is no use-case prescription either.
+      // In conventions, ✅/❌ mark the right and wrong way to write, as on code, and a "When to use" line states the pattern's purpose.
+      const conventions = inConventions(unit.block.section);
+      const instructs = (category: string) =>
+        (category === "prescription" && (conventions || FIX_LABEL.test(texts[u]))) ||
+        (conventions && PURPOSE_LABEL.test(texts[u])) ||
+        (category === "verdict marker" && inWritingRules(unit.block.section));
+      if (inPlans(unit.block.section)) return;
+      const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end) && !instructs(h.category));
       for (const h of dropOverlaps(kept)) {
         const at = locate(unit, h.start);
         const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ").trim();
@@ -293,21 +389,38 @@ export default defineRule<SC007Options>({
 
 /**
  * "Use Redis for …", "Choose Y for …", "When to use Obstore", "For
- * analytics, use DuckDB.": a product named in prose (see namesProduct) for
- * a use case. `text` is the unit's search text (quoted literals blanked).
+ * analytics, use DuckDB.", "Use HNSW when …": a product named in prose (see
+ * namesProduct) for a use case; and a bare "When to use" label. `text` is
+ * the unit's search text (quoted literals blanked).
+ *
+ * A sentence that introduces the example below it ("Use the Spanner session
+ * store for Litestar applications:" right before a code block) shows how,
+ * it does not choose.
  */
-function namedPrescriptions(unit: ProseUnit, text: string): { start: number; end: number }[] {
+function namedPrescriptions(unit: ProseUnit, text: string, lines: readonly string[], codeStarts: ReadonlySet<number>): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   const add = (start: number, objectStart: number, object: string, end: number) => {
     if (isPlain(unit, text, objectStart, objectStart + object.length) && namesProduct(object)) spans.push({ start, end });
   };
+  const introducesExample =
+    unit.kind === "paragraph" && /:\s*$/.test(text) && /^\p{L}/u.test(text) && beforeExample(lines, unit.block.endLine, codeStarts, false);
   for (const m of text.matchAll(USE_FOR)) {
     // "Choose X when you need … for", "Use X to build … for": a condition or a purpose, read by the other checks.
     if (!atClauseStart(text, m.index) || /\b(?:when|whenever|if|unless|because|to)\b/iu.test(m[1])) continue;
+    if (introducesExample && m.index === 0) continue;
+    add(m.index, m.indices![1][0], m[1], m.index + m[0].length);
+  }
+  for (const m of text.matchAll(USE_WHEN)) {
+    if (!atClauseStart(text, m.index) || /\b(?:for|to)\b/iu.test(m[1])) continue;
     add(m.index, m.indices![1][0], m[1], m.index + m[0].length);
   }
   for (const m of text.matchAll(WHEN_TO)) {
-    if (m[1] === undefined) continue; // a bare "When to use" label
+    if (m[1] === undefined) {
+      // A bare "When to use" label over the use cases that follow (not a table header or a sentence about them).
+      const label = /^[\s*_]*$/.test(text.slice(0, m.index)) && /^[\s*_]*(?::|$)/.test(text.slice(m.index + m[0].length));
+      if (unit.kind !== "row" && label) spans.push({ start: m.index, end: m.index + m[0].length });
+      continue;
+    }
     const object = m[1].replace(OBJECT_END, "");
     add(m.index, m.indices![1][0], object, m.indices![1][0] + object.length);
   }
@@ -320,11 +433,37 @@ function namedPrescriptions(unit: ProseUnit, text: string): { start: number; end
   return spans;
 }
 
+/** The label over each list item: its parent item's text, or the paragraph or heading before its list. */
+function listLabels(model: DocumentModel): (block: TextBlock) => string {
+  let labels: Map<TextBlock, string> | undefined;
+  return (block) => {
+    if (!labels) {
+      labels = new Map();
+      let label = "";
+      for (const b of model.blocks) {
+        if (b.listItem === undefined) label = b.text;
+        else labels.set(b, b.listItem.parent ? b.listItem.parent.text : label);
+      }
+    }
+    return labels.get(block) ?? "";
+  };
+}
+
+/** A label over a checklist or a change log, whose ✅ are ticks ("What Changed", "What Stayed the Same", "Requirements"). */
+const TICK_LABEL =
+  /\b(?:changed|changes|changelog|unchanged|stayed|the\s+same|preserved|completed?|done|finished|fixed|resolved|implemented|migrated|delivered|shipped|status|progress|checklist|requirements?|prerequisites|verified|verification|tested|results?)\b/iu;
+/** A state right after a marker ("✅ Complete", "**Status**: ✅ Done"): a status, not a verdict. */
+const STATUS_WORD =
+  /^\s*[*_]*(?:complete|completed|done|current|implemented|fixed|passing|passed|unchanged|preserved|migrated|resolved|verified|finished|merged|shipped|released|installed|configured|enabled)\b(?![-‐‑])/iu;
+
 /**
  * ✅/❌ used as a verdict: not in a table row (a yes/no cell), not on a unit
  * right before a code block or a quoted example ("✅ Correct:"), not as a
- * correctness label ("❌ **Bad:**", "### ✅ DO") and not on a line holding
- * code or a quoted example ("- ✅ `select_to_arrow()` returns …").
+ * correctness label ("❌ **Bad:**", "### ✅ DO"), not right before the code
+ * it marks ("- ✅ `select_to_arrow()` returns …"; code elsewhere on the line
+ * does not excuse the verdict), not as a tick in a checklist or a change log
+ * ("**What Changed**:" "- ✅ SQL syntax unchanged") and not on a status ("✅
+ * Complete").
  */
 function verdictMarkers(
   unit: ProseUnit,
@@ -332,20 +471,59 @@ function verdictMarkers(
   markerRe: RegExp,
   lines: readonly string[],
   codeStarts: ReadonlySet<number>,
+  labelOf: (block: TextBlock) => string,
 ): { start: number; end: number }[] {
   if (unit.kind === "row" || beforeExample(lines, unit.block.endLine, codeStarts)) return [];
   const spans: { start: number; end: number }[] = [];
-  // Whether each line holds an example, read once per line: a line of many markers read its whole text again for each.
-  const example = new Map<number, boolean>();
   for (const m of text.matchAll(markerRe)) {
-    if (CORRECTNESS_LABEL.test(text.slice(m.index + m[0].length))) continue;
-    const line = locate(unit, m.index).index;
-    let hasExample = example.get(line);
-    if (hasExample === undefined) example.set(line, (hasExample = lineHasExample(unit, text, line)));
-    if (hasExample) continue;
+    const after = text.slice(m.index + m[0].length);
+    if (CORRECTNESS_LABEL.test(after) || STATUS_WORD.test(after)) continue;
+    if (marksExample(unit, text, m.index + m[0].length)) continue;
+    if (unit.block.listItem && TICK_LABEL.test(labelOf(unit.block))) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
+}
+
+/**
+ * Whether a name-like match is a name: capitalised and not opening a clause
+ * ("Great Expectations", "Better Auth"). In a heading, whose Title Case
+ * capitalises every word, and right after "(" ("(Recommended)"), it is a
+ * name only when the body writes the same words as a name mid-sentence;
+ * where the body does, they are a name anywhere ("## Great Expectations
+ * Setup").
+ */
+function isName(unit: ProseUnit, text: string, start: number, end: number, names: ReadonlySet<string>): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(start, end))) return false;
+  if (names.has(nameAt(text, start, end))) return true;
+  return bodyName(unit, text, start, end);
+}
+
+/** A name by its own line: capitalised mid-sentence in a paragraph, list item or cell, not right after "(". */
+function bodyName(unit: ProseUnit, text: string, start: number, end: number): boolean {
+  return unit.kind !== "heading" && inProperName(text, start, end) && !/\(\s*[*_]*$/.test(text.slice(Math.max(0, start - 4), start));
+}
+
+/** A match with the word after it, lower-cased: the key of a name ("better auth"). */
+function nameAt(text: string, start: number, end: number): string {
+  const next = /^\s+([\p{L}\p{N}][\p{L}\p{N}-]*)/u.exec(text.slice(end, end + 40))?.[1] ?? "";
+  return `${text.slice(start, end)} ${next}`.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** "higher = better recall", "Lower values give worse recall": the effect of a parameter, not praise. */
+const EFFECT_BEFORE =
+  /\b(?:higher|lower|larger|smaller|bigger|greater|more|less|fewer|increasing|decreasing|raising|lowering)\b[^.;,!?\n]{0,25}?(?:=|→|->|⇒|\bmeans|\bgives?|\byields?)\s*$/iu;
+function parameterEffect(text: string, start: number, end: number): boolean {
+  return /^(?:better|worse)$/iu.test(text.slice(start, end)) && EFFECT_BEFORE.test(text.slice(Math.max(0, start - 60), start));
+}
+
+/** Case-insensitive whole words or phrases, as one expression (undefined for none). */
+function wordsRegExp(words: readonly string[]): RegExp | undefined {
+  const bodies = words
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .map((w) => escapeRegExp(w).replace(/\s+/g, "\\s+").replace(/'/g, "['’]"));
+  return bodies.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${bodies.join("|")})(?![\\p{L}\\p{N}'’])`, "iu") : undefined;
 }
 
 /** Whether a span holds neither code nor a quoted literal (blanked in the search text). */
@@ -353,11 +531,16 @@ function isPlain(unit: ProseUnit, text: string, start: number, end: number): boo
   return !hasCode(unit, start, end) && text.slice(start, end) === unit.text.slice(start, end);
 }
 
-/** Whether line `i` of a unit (an index in `unit.lines`) holds a code span or a quoted example (blanked in `text`). */
-function lineHasExample(unit: ProseUnit, text: string, i: number): boolean {
-  const start = unit.lines[i].offset;
-  const end = unit.lines[i + 1]?.offset ?? unit.text.length;
-  return hasCode(unit, start, end) || text.slice(start, end) !== unit.text.slice(start, end);
+/**
+ * Whether the marker ending at `offset` stands right before a code span or a
+ * quoted example (blanked in `text`), past emphasis and a short label
+ * ("✅ `select()` returns …", "✅ **DDL changes**: "The migration adds an index"").
+ */
+function marksExample(unit: ProseUnit, text: string, offset: number): boolean {
+  // Read on the real text: code spans and quotations are blanked in `text`.
+  const line = unit.raw.slice(offset).split("\n", 1)[0];
+  const i = offset + /^[\s*_]*(?:[^\s:*_`"“][^:\n`"“]{0,40}?[*_]*:[\s*_]*)?/u.exec(line)![0].length;
+  return i < text.length && text[i] === " " && /[`"“]/.test(unit.raw[i]);
 }
 
 /** A correctness label right after a marker, with nothing but punctuation after it ("Good:", "DON'T", "Bad - Documentation:"). */
@@ -367,11 +550,11 @@ const CORRECTNESS_LABEL =
 /** An example after a label: a block quote, or a list item opening with a quote or a code span ("- NOT: "awesome""). */
 const EXAMPLE_LINE = /^\s*(?:>|(?:[-*+]|\d{1,3}[.)])\s+(?:[*_]{0,2}[\p{L}' ]{1,20}:[*_]{0,2}\s*)?["“`])/u;
 
-/** Whether the next non-blank line after `line` opens a code block or a quoted example. */
-function beforeExample(lines: readonly string[], line: number, codeStarts: ReadonlySet<number>): boolean {
+/** Whether the next non-blank line after `line` opens a code block (or, with `quoted`, a quoted example). */
+function beforeExample(lines: readonly string[], line: number, codeStarts: ReadonlySet<number>, quoted = true): boolean {
   for (let l = line + 1; l <= lines.length; l++) {
     if (lines[l - 1].trim() === "") continue;
-    return codeStarts.has(l) || EXAMPLE_LINE.test(lines[l - 1]);
+    return codeStarts.has(l) || (quoted && EXAMPLE_LINE.test(lines[l - 1]));
   }
   return false;
 }

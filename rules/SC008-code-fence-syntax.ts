@@ -1,8 +1,11 @@
 /**
  * SC008 code-fence-syntax: every python fence of a PRD, analysis or research
  * document compiles, as CPython 3.11's `compile(source, "<fence>", "exec")`
- * decides (seed 002 runs `py_compile` on each snippet). The check needs no
- * Python and runs nothing: see lib/python/ and docs/design/python-parser.md.
+ * decides (seed 002 runs `py_compile` on each snippet), except that
+ * top-level `await` is accepted by default, as IPython, Jupyter and
+ * `python -m asyncio` accept it (CPython's PyCF_ALLOW_TOP_LEVEL_AWAIT). The
+ * check needs no Python and runs nothing: see lib/python/ and
+ * docs/design/python-parser.md.
  */
 import { fenceLanguage } from "../lib/fences.js";
 import { KIND_FILES } from "../lib/files.js";
@@ -14,10 +17,17 @@ import { defineRule } from "../lib/rule.js";
 export interface SC008Options {
   /** Info-string languages that make a fence a python fence (first word, compared case-insensitively). */
   languages: string[];
+  /**
+   * Accept `await`, `async with`, `async for` and async comprehensions at
+   * module level (how async examples are written; IPython, Jupyter and
+   * `python -m asyncio` run them). false: exactly what `py_compile` accepts.
+   */
+  topLevelAwait: boolean;
 }
 
 export const SC008Defaults: SC008Options = {
   languages: ["python", "py", "python3", "py3"],
+  topLevelAwait: true,
 };
 
 export default defineRule<SC008Options>({
@@ -29,12 +39,13 @@ export default defineRule<SC008Options>({
   defaults: SC008Defaults,
   schema: {
     languages: is.arrayOf((v) => (typeof v === "string" && v.trim() !== "" ? undefined : "a non-empty string"), "languages"),
+    topLevelAwait: is.boolean(),
   },
   run({ model, options, report }) {
     const languages = fromOptions(options, "SC008", () => new Set(options.languages.map((l) => l.trim().toLowerCase())));
     for (const fence of model.codeBlocks) {
       if (!fence.fenced || !languages.has(fenceLanguage(fence.info))) continue;
-      const problem = checkPython(`${fence.content.join("\n")}\n`);
+      const problem = checkPython(`${fence.content.join("\n")}\n`, { topLevelAwait: options.topLevelAwait });
       if (!problem) continue;
       const offset = Math.min(Math.max(problem.line, 1), Math.max(fence.content.length, 1)) - 1;
       const line = fence.content.length > 0 ? fence.contentLine + offset : fence.line;

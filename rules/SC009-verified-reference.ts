@@ -10,6 +10,7 @@
  * paths are reported as not portable and never opened.
  */
 import { dirname } from "node:path";
+import { verifiedComments } from "../lib/fences.js";
 import type { CodeBlock } from "../lib/model.js";
 import { is } from "../lib/options.js";
 import { fileFacts, filePath, isAbsoluteReference, isInside, projectRoot, resolveInside } from "../lib/project.js";
@@ -41,9 +42,6 @@ export const SC009Defaults: SC009Options = {
   maxFileBytes: 10 * 1024 * 1024,
   proposed: ["proposed", "planned", "to be created", "will be created", "will be added", "new file", "new module"],
 };
-
-/** The text after `# VERIFIED:` in a code line. */
-const VERIFIED = /^\s*#\s*VERIFIED\s*:(.*)$/i;
 
 /** Info strings of fences that quote a whole document (its `# VERIFIED:` lines are not this document's). */
 const QUOTED_DOCUMENTS = new Set(["markdown", "md", "mdx", "gfm"]);
@@ -132,15 +130,16 @@ export default defineRule<SC009Options>({
     for (const block of model.codeBlocks) {
       // A Markdown fence quotes another document; its fences are that document's.
       if (QUOTED_DOCUMENTS.has(block.lang)) continue;
-      block.content.forEach((content, i) => {
-        const m = VERIFIED.exec(content);
-        if (!m) return;
-        const line = block.contentLine + i;
+      // The comments SC004 finds (real comments, the marker in any case), in any code block.
+      if (!block.content.some((l) => l.includes("#"))) continue;
+      for (const c of verifiedComments(block.content)) {
+        const content = block.content[c.index];
+        const line = block.contentLine + c.index;
         const raw = model.lines[line - 1] ?? "";
         // Content lines have container prefixes (quotes, list indents) removed.
         const shift = raw.endsWith(content) ? raw.length - content.length : 0;
-        comments.push({ line, column: shift + content.length - m[1].length + 1, text: m[1], block });
-      });
+        comments.push({ line, column: shift + c.textColumn + 1, text: c.text, block });
+      }
     }
     if (comments.length === 0) return;
 

@@ -13,9 +13,20 @@
  * is exactly `wc -w`; claims of other kinds about another file are skipped.
  */
 import { dirname, join } from "node:path";
-import { type ClaimForm, claimSubjects, findClaims, type Measure, MEASURES, taskCounts } from "../lib/claims.js";
-import { acceptanceCriteria } from "../lib/criteria.js";
-import { fenceLanguage, pythonComments } from "../lib/fences.js";
+import {
+  aboutSomethingElse,
+  type Claim,
+  type ClaimForm,
+  claimGroups,
+  claimSubjects,
+  explainingCounts,
+  findClaims,
+  type Measure,
+  MEASURES,
+  taskReadings,
+} from "../lib/claims.js";
+import { acceptanceCriteria, CRITERIA_HEADINGS } from "../lib/criteria.js";
+import { fenceLanguage, verifiedComments } from "../lib/fences.js";
 import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
 import { type Check, is, regexProblem } from "../lib/options.js";
@@ -50,6 +61,13 @@ export interface SC010Options {
   root: string;
   /** Other files larger than this (bytes) are not read. */
   maxFileBytes: number;
+  /**
+   * Labels that mark a group of lines (a list, a paragraph) as describing
+   * something else, such as a library's entry in a documentation index
+   * ("Trust Score: 9.3" beside "Code Snippets: 668"): claims in that group
+   * are not the document's and are not checked.
+   */
+  otherSubjectLabels: string[];
 }
 
 const PLANNING = [...KIND_FILES.prd, ...KIND_FILES.analysis, ...KIND_FILES.research];
@@ -74,13 +92,30 @@ export const SC010Defaults: SC010Options = {
   ],
   count: "wc",
   tolerance: 10,
-  criteriaHeadings: ["Acceptance Criteria"],
+  criteriaHeadings: [...CRITERIA_HEADINGS],
   taskHeadings: "^Task\\s+\\d+(?:\\.\\d+)*\\b",
   languages: ["python", "py", "python3", "py3"],
   otherFiles: true,
   root: "",
   maxFileBytes: 10 * 1024 * 1024,
+  otherSubjectLabels: [
+    "Library",
+    "Libraries",
+    "Library ID",
+    "Context7 ID",
+    "Context7-compatible library ID",
+    "Trust Score",
+    "Benchmark Score",
+    "Source Reputation",
+  ],
 };
+
+/**
+ * Counts a fix may write: the ones measured without interpretation (`wc -w`
+ * words, python fences, verified fences). Criteria and tasks depend on how
+ * a document lays them out, so their findings carry no fix.
+ */
+const FIXABLE = new Set<Measure>(["words", "pythonFences", "verifiedFences"]);
 
 const NOUN: Record<Measure, [one: string, many: string]> = {
   words: ["word", "words"],
@@ -104,6 +139,7 @@ export default defineRule<SC010Options>({
   slug: "declared-metrics",
   description: "Self-reported counts should match the document",
   category: "metrics",
+  fixable: true,
   files: ["**/*.md"],
   defaults: SC010Defaults,
   schema: {
@@ -116,6 +152,7 @@ export default defineRule<SC010Options>({
     otherFiles: is.boolean(),
     root: is.string(),
     maxFileBytes: is.integer(0),
+    otherSubjectLabels: is.strings(),
   },
   run({ model, options, params, report }) {
     // The forms that apply to this file, as the same array for every file
@@ -128,10 +165,12 @@ export default defineRule<SC010Options>({
     const claims = findClaims(model, forms);
     if (claims.length === 0) return;
 
-    const measured = new Map<Measure, number>();
-    const measure = (m: Measure): number => {
-      let value = measured.get(m);
-      if (value !== undefined) return value;
+    // What each measure finds: the usual reading first, then others a document may mean (tasks).
+    const measured = new Map<Measure, number[]>();
+    const measure = (m: Measure): number[] => {
+      let values = measured.get(m);
+      if (values !== undefined) return values;
+      let value = 0;
       const languages = new Set(options.languages.map((l) => l.toLowerCase()));
       const python = () => model.codeBlocks.filter((b) => b.fenced && languages.has(fenceLanguage(b.info)));
       switch (m) {
@@ -148,25 +187,30 @@ export default defineRule<SC010Options>({
           value = python().length;
           break;
         case "verifiedFences":
-          value = python().filter((b) => pythonComments(b.content).some((c) => c.text.includes("# VERIFIED:"))).length;
+          value = python().filter((b) => verifiedComments(b.content).length > 0).length;
           break;
         default: {
-          const t = taskCounts(model, optionRegExp(options.taskHeadings, "iu", [SC010Defaults.taskHeadings]));
-          value = m === "tasks" ? t.tasks : m === "completedTasks" ? t.completed : t.tasks - t.completed;
+          const readings = taskReadings(model, optionRegExp(options.taskHeadings, "iu", [SC010Defaults.taskHeadings]));
+          values = [...new Set(readings.map((t) => (m === "tasks" ? t.tasks : m === "completedTasks" ? t.completed : t.tasks - t.completed)))];
         }
       }
-      measured.set(m, value);
-      return value;
+      values ??= [value];
+      measured.set(m, values);
+      return values;
     };
 
     const self = filePath(params.name);
     let root: string | undefined | null = null;
+    const groups = claimGroups(model);
     let subjectOf: ((line: number) => string) | undefined;
     const others = new Map<string, ReturnType<typeof otherFile>>();
     for (const claim of claims) {
       let actual: number;
+      let alsoActual: number[] = [];
       let about = "";
-      const subject = claim.measure === "words" ? (subjectOf ??= claimSubjects(model))(claim.line) : "self";
+      // A library's entry in a documentation index is not this document.
+      if (aboutSomethingElse(model, groups(claim.line), options.otherSubjectLabels)) continue;
+      const subject = claim.measure === "words" ? (subjectOf ??= claimSubjects(model, groups))(claim.line) : "self";
       if (subject === "unclear") continue;
       let other: ReturnType<typeof otherFile> = "self";
       if (subject !== "self") {
@@ -187,18 +231,29 @@ export default defineRule<SC010Options>({
         actual = other.words;
         about = ` about ${subject}`;
       } else {
-        actual = measure(claim.measure);
+        [actual, ...alsoActual] = measure(claim.measure);
       }
       const tolerance = claim.kind === "about" ? (claim.value * options.tolerance) / 100 : 0;
-      const ok =
-        claim.kind === "atLeast" ? actual >= claim.value : Math.abs(actual - claim.value) <= tolerance + 1e-9;
+      // "30 tasks plus 2 cleanup tasks": the line explains the figure, and each reading may be the one meant.
+      const readings = explained(claim, model.masked[claim.line - 1]);
+      const ok = [actual, ...alsoActual].some((found) =>
+        claim.kind === "atLeast" ? found >= claim.value : readings.some((value) => Math.abs(found - value) <= tolerance + 1e-9),
+      );
       if (ok) continue;
+      const alternatives = readings.length > 1 ? ` (or ${readings.slice(1).join(" or ")}, with the other counts on its line)` : "";
       const expected =
         claim.kind === "atLeast"
           ? `at least ${counted(claim.value, claim.measure)}`
           : claim.kind === "about"
-            ? `about ${counted(claim.value, claim.measure)} (±${options.tolerance}%)`
-            : counted(claim.value, claim.measure);
+            ? `about ${counted(claim.value, claim.measure)} (±${options.tolerance}%)${alternatives}`
+            : `${counted(claim.value, claim.measure)}${alternatives}`;
+      // A fix only where the claim is certainly this document's and its count unambiguous.
+      const certain =
+        claim.kind === "exact" &&
+        about === "" &&
+        readings.length === 1 &&
+        FIXABLE.has(claim.measure) &&
+        (claim.measure !== "words" || options.count === "wc");
       // Another file is always counted as `wc -w` counts it (it is never parsed).
       const counting = claim.measure !== "words" ? "" : about || options.count === "wc" ? " (wc)" : " (prose)";
       report({
@@ -206,10 +261,7 @@ export default defineRule<SC010Options>({
         detail: `Claim "${claim.label}"${about}: Expected: ${expected}; Actual: ${counted(actual, claim.measure)}${counting}`,
         context: model.lines[claim.line - 1].trim(),
         range: [claim.column, claim.length],
-        fixInfo:
-          claim.kind === "exact"
-            ? { editColumn: claim.column, deleteCount: claim.length, insertText: format(actual, claim.grouped) }
-            : undefined,
+        fixInfo: certain ? { editColumn: claim.column, deleteCount: claim.length, insertText: format(actual, claim.grouped) } : undefined,
       });
     }
 
@@ -238,6 +290,17 @@ export default defineRule<SC010Options>({
     }
   },
 });
+
+/**
+ * The values a claim may mean: its number, and where the rest of its line
+ * holds other counts of the same thing, its number plus them (all, or each).
+ */
+function explained(claim: Claim, line: string | undefined): number[] {
+  const extra = explainingCounts((line ?? "").slice(claim.column - 1 + claim.length), claim.measure);
+  if (extra.length === 0) return [claim.value];
+  const sum = extra.reduce((a, b) => a + b, 0);
+  return [...new Set([claim.value, claim.value + sum, ...extra.map((n) => claim.value + n)])];
+}
 
 /**
  * With no project root, a path written from the root (`specs/active/x/prd.md`

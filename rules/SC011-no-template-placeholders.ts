@@ -2,38 +2,50 @@
  * SC011 no-template-placeholders: a spec written from a template has its
  * placeholders filled in (seed 002's templates carry `{slug}`, `{count}`,
  * `{date}`, `[Feature Name]`, `[Specific, measurable, testable criterion]`,
- * `[List adapters]`; drafts carry TBD and TODO).
+ * `[List adapters]`; generated pattern guides carry `{Auto-generated from
+ * existing adapters}`).
  *
  * Only prose is searched (`model.masked`: code spans, fences, HTML and link
  * targets are blanked). A bracket that micromark read as a link, a
  * reference, an image or a footnote is not a placeholder, and neither is a
- * task checkbox.
+ * task checkbox (`model.inlineSpans`).
+ *
+ * Words that are content are not placeholders: a status in brackets
+ * ("[Pending]"), "TBD" for an open question (unfinished-work words are
+ * reported only when configured), a section that deliberately holds
+ * templates ("## Templates for Research Findings", a ```markdown fence whose
+ * nested fences closed it early), a MyST role (`{doc}`), and in a guide a
+ * path pattern ("specs/active/{slug}/").
  */
-import type { MicromarkToken } from "markdownlint";
-import { KIND_FILES } from "../lib/files.js";
+import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
+import type { DocumentModel, InlineSpan, Section } from "../lib/model.js";
 import { is } from "../lib/options.js";
 import { escapeRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
 
 export interface SC011Options {
-  /** Words that mark unfinished text, matched case-sensitively as whole words. */
+  /** Words that mark unfinished text, matched case-sensitively as whole words (none by default; e.g. "TBD", "TODO"). */
   words: string[];
   /**
    * Nouns after which a word is a mention, not a placeholder ("a TODO
    * marker", "TODO comments").
    */
   mentions: string[];
-  /** Report `{lower_case words}` in braces (`{slug}`, `{count}`, `{other options}`). */
+  /** Report words in braces (`{slug}`, `{count}`, `{Feature Name}`, `{Auto-generated from existing adapters}`). */
   braces: boolean;
   /** Report `[Capitalised words]` in brackets that are not links (`[Feature Name]`, `[List adapters]`). */
   brackets: boolean;
   /** Exact texts that are never reported (e.g. "[Optional]", "{id}"). */
   allow: string[];
+  /** Words that, alone in brackets or braces, are a value and not a blank (a status: "[Pending]", "[Done]"); case-insensitive. */
+  labels: string[];
+  /** Words that, in a heading, mark its section as holding templates on purpose ("## Templates for Research Findings"). */
+  templateHeadings: string[];
 }
 
 export const SC011Defaults: SC011Options = {
-  words: ["TBD", "TODO"],
+  words: [],
   mentions: [
     "marker",
     "markers",
@@ -51,20 +63,51 @@ export const SC011Defaults: SC011Options = {
     "notes",
     "entry",
     "entries",
+    "label",
+    "labels",
   ],
   braces: true,
   brackets: true,
   allow: [],
+  labels: [
+    "Pending", "Approved", "Rejected", "Accepted", "Proposed", "Draft", "Done", "Complete", "Completed", "In Progress",
+    "Not Started", "Started", "Planned", "Blocked", "Skipped", "Deferred", "Cancelled", "Canceled", "Superseded",
+    "Deprecated", "Obsolete", "Optional", "Required", "Unreleased", "Released", "Experimental", "Beta", "Alpha",
+    "Stable", "New", "Updated", "Fixed", "Added", "Changed", "Removed", "Breaking", "Yes", "No", "Open", "Closed",
+    "Resolved", "Verified", "Passed", "Failed", "Passing", "Failing",
+  ],
+  templateHeadings: ["template", "templates"],
 };
 
-/** `{slug}`, `{count}`, `{other options}`, `{pros/cons}`; not `${x}`, `{{x}}`, `\{x}` or `{a, b}`. */
-const BRACES = /(?<![\w$#{\\])\{([a-z][a-z0-9_]*(?:[ /-][a-z0-9_]+)*)\}(?!\})/g;
+/**
+ * Words in braces: `{slug}`, `{count}`, `{other options}`, `{pros/cons}`,
+ * `{Feature Name}`, `{Auto-generated from existing adapters}`, `{X/Y tasks}`;
+ * not `${x}`, `{{x}}`, `\{x}`, `{a, b}`, `{"a": 1}` or braces joined to a
+ * word (`\frac{a}{b}`, `{Adapter}Config`).
+ */
+const BRACES = /(?<![\w$#{}\\])\{([A-Za-z][^{}\n,;:=<>"`|\\]{0,118}?)\}(?![}\w])/g;
 /** `[Feature Name]`, `[Yes/No]`; not `[ ]`, `[x]`, `[^1]`, `[!NOTE]`, `list[Item]`, `[text](url)`, `[text][ref]`. */
 const BRACKETS = /(?<![\w\]\\!])\[([A-Z][^[\]\n]{0,119})\](?![([:])/g;
+/** One word in braces with a dot is a name in code, not a blank: `{ParameterStyle.QMARK}`, `{user.name}`. */
+const IDENTIFIER = /^[^\s]*\.[^\s]*$/;
+
+/** A character class in brackets (`[A-Za-z0-9_.-]`), not words. */
+const CHARACTER_CLASS = /^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.|[_.$+*-])*[A-Za-z0-9]-[A-Za-z0-9](?:[A-Za-z0-9]-[A-Za-z0-9]|\\.|[_.$+*-])*$/;
+/** Text before the workspace's own folder: "specs/active/", "specs/archive/". */
+const WORKSPACE_SEGMENT = /(?:^|[\s(*_`])(?:\.\/)?specs\/[\w.-]+\/$/;
+/**
+ * What may come right before a placeholder standing as a value: the start
+ * of the text (after a list marker, a quote marker, a task box or a heading
+ * marker), a colon, a table divider, an opening parenthesis, an arrow or a
+ * dash between spaces, then emphasis. A bracket after words or another
+ * bracket is an annotation or a tag ("(Phase 4) [Critical path]", "T021 [P]
+ * [Polish]").
+ */
+const VALUE_BEFORE = /(?:^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?|^[ \t]*#{1,6}[ \t]+|[:|(=→]|\s[-–—])[ \t]*[*_]*$/u;
+const atValue = (text: string, index: number) => VALUE_BEFORE.test(text.slice(0, index));
 
 /** Status glyphs: "❌ TODO" in a status column is a state, not a blank. */
 const STATUS = /[❌⬜☐🔲⏳✅✓✗✔✘🚧⭕]\uFE0F?\s*$/u;
-
 /**
  * A test of whether a span of a line lies inside a double-quoted run ("…"
  * or “…”): a quotation, not the author's blank. Quote positions are indexed
@@ -103,64 +146,6 @@ function quotations(text: string): (column: number, length: number) => boolean {
   };
 }
 
-/** A span of the document, 1-based lines and columns, end exclusive. */
-interface Span {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/**
- * Inline tokens whose text is never a placeholder: links, images,
- * references and footnotes (micromark resolved them, so the brackets are
- * Markdown), and code, HTML, autolinks and math (not prose).
- */
-const NOT_PROSE = new Set([
-  "link",
-  "image",
-  "gfmFootnoteCall",
-  "gfmFootnoteDefinitionLabel",
-  "definition",
-  "codeText",
-  "htmlText",
-  "autolink",
-  "literalAutolink",
-  "mathText",
-]);
-/** Flow tokens the model already masks; nothing inside them is walked. */
-const SKIPPED = new Set(["codeFenced", "codeIndented", "htmlFlow", "mathFlow"]);
-
-/**
- * Spans of links, images, references, footnotes, code spans, inline HTML,
- * autolinks and inline math in micromark's tokens, by line (walked without
- * recursion).
- */
-export function nonProseSpans(tokens: readonly MicromarkToken[]): Map<number, Span[]> {
-  const byLine = new Map<number, Span[]>();
-  const stack: MicromarkToken[] = [...tokens];
-  while (stack.length > 0) {
-    const t = stack.pop()!;
-    if (SKIPPED.has(t.type)) continue;
-    if (NOT_PROSE.has(t.type)) {
-      for (let l = t.startLine; l <= t.endLine; l++) {
-        const list = byLine.get(l);
-        if (list) list.push(t);
-        else byLine.set(l, [t]);
-      }
-      continue;
-    }
-    for (const c of t.children) stack.push(c);
-  }
-  return byLine;
-}
-
-/** Each line's spans ordered by where they start. */
-function sortedSpans(byLine: Map<number, Span[]>): Map<number, Span[]> {
-  for (const list of byLine.values()) list.sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
-  return byLine;
-}
-
 interface WordPatterns {
   /** The words, whole (not inside a longer word or identifier). */
   wordRe: RegExp;
@@ -181,22 +166,95 @@ function wordPatterns(configured: readonly string[]): WordPatterns | null {
     : null;
 }
 
-const inside = (span: Span, line: number, column: number) =>
-  (line > span.startLine || (line === span.startLine && column >= span.startColumn)) &&
-  (line < span.endLine || (line === span.endLine && column < span.endColumn));
+/** Whether a position lies in one of a line's spans (ordered by start, not overlapping: binary search). */
+function inSpans(list: readonly InlineSpan[], line: number, column: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid];
+    if (s.startLine < line || (s.startLine === line && s.startColumn <= column)) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return false;
+  const span = list[lo - 1];
+  return (
+    (line > span.startLine || (line === span.startLine && column >= span.startColumn)) &&
+    (line < span.endLine || (line === span.endLine && column < span.endColumn))
+  );
+}
+
+const FENCE = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Lines of a fenced block that its author meant to run on: a ```markdown
+ * example holding nested ```python fences is closed by the first nested
+ * closing fence, and what follows up to the fence that balances the nesting
+ * is still the author's example (a template shown, not one left unfilled).
+ * Returns [first line, last line] ranges.
+ */
+export function overrunFences(model: DocumentModel): [number, number][] {
+  const ranges: [number, number][] = [];
+  const { lines } = model;
+  for (const block of model.codeBlocks) {
+    if (!block.fenced || !block.closed) continue;
+    const open = FENCE.exec(lines[block.line - 1] ?? "");
+    if (!open) continue;
+    const char = open[1][0];
+    const length = open[1].length;
+    const step = (text: string): number => {
+      const m = FENCE.exec(text);
+      if (!m || m[1][0] !== char || m[1].length < length) return 0;
+      return m[2].trim() === "" ? -1 : 1;
+    };
+    // The opening fence, the nested openings and closings inside, then the real closing fence.
+    let depth = 1;
+    for (const text of block.content) depth += step(text);
+    depth -= 1;
+    if (depth <= 0) continue;
+    let end = lines.length;
+    for (let l = block.endLine + 1; l <= lines.length; l++) {
+      depth += step(lines[l - 1]);
+      if (depth <= 0) {
+        end = l;
+        break;
+      }
+    }
+    ranges.push([block.endLine + 1, end]);
+  }
+  return ranges;
+}
+
+/** Every document kind: guides too (generated pattern guides keep `{Auto-generated from …}` blanks). */
+const FILES = [
+  ...KIND_FILES.prd,
+  ...KIND_FILES.analysis,
+  ...KIND_FILES.research,
+  ...KIND_FILES.tasks,
+  ...KIND_FILES.recovery,
+  ...KIND_FILES.guide,
+];
+
+const isGuide = globMatcher(KIND_FILES.guide);
+
+/** What SC011 builds from its options: the same for every file with one configuration. */
+function setUp(options: SC011Options) {
+  const headingWords = options.templateHeadings.filter((w) => w.trim() !== "").map((w) => escapeRegExp(w.trim()).replace(/\s+/g, "\\s+"));
+  return {
+    allow: new Set(options.allow),
+    mention: new Set(options.mentions.map((m) => m.toLowerCase())),
+    words: wordPatterns(options.words),
+    labels: new Set(options.labels.map((l) => l.trim().replace(/\s+/g, " ").toLowerCase())),
+    templateHeading: headingWords.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${headingWords.join("|")})(?![\\p{L}\\p{N}])`, "iu") : undefined,
+  };
+}
 
 export default defineRule<SC011Options>({
   id: "SC011",
   slug: "no-template-placeholders",
   description: "Template placeholders should be filled in",
   category: "templates",
-  files: [
-    ...KIND_FILES.prd,
-    ...KIND_FILES.analysis,
-    ...KIND_FILES.research,
-    ...KIND_FILES.tasks,
-    ...KIND_FILES.recovery,
-  ],
+  files: FILES,
   defaults: SC011Defaults,
   schema: {
     words: is.strings(),
@@ -204,28 +262,52 @@ export default defineRule<SC011Options>({
     braces: is.boolean(),
     brackets: is.boolean(),
     allow: is.strings(),
+    labels: is.strings(),
+    templateHeadings: is.strings(),
   },
   run({ model, options, params, report }) {
-    const { allow, mention, words } = fromOptions(options, "SC011", () => ({
-      allow: new Set(options.allow),
-      mention: new Set(options.mentions.map((m) => m.toLowerCase())),
-      words: wordPatterns(options.words),
-    }));
-    let spans: Map<number, Span[]> | undefined;
-    /** Whether a position lies in a non-prose span (spans do not overlap: binary search by start). */
-    const notProse = (line: number, column: number) => {
-      spans ??= sortedSpans(nonProseSpans(params.parsers?.micromark?.tokens ?? []));
-      const list = spans.get(line);
-      if (!list) return false;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const s = list[mid];
-        if (s.startLine < line || (s.startLine === line && s.startColumn <= column)) lo = mid + 1;
-        else hi = mid;
+    const { allow, mention, words, labels, templateHeading } = fromOptions(options, "SC011", () => setUp(options));
+    // A guide describes the workflow: there "specs/active/{slug}/" is the layout, not this document's blank.
+    const guide = isGuide(params.name);
+    const isLabel = (inner: string) => labels.has(inner.trim().replace(/\s+/g, " ").toLowerCase());
+    /** Whether a word after the placeholder (past emphasis) names it as a mention: "[Story] label", "{slug} placeholder". */
+    const mentioned = (text: string, end: number) => {
+      const next = /^[*_]*\s+([\p{L}]+)/u.exec(text.slice(end, end + 40));
+      return next !== null && mention.has(next[1].toLowerCase());
+    };
+    // Texts the document writes in code somewhere ("## Format: `[ID] [P?] [Story?] Description`"): notation it defines.
+    const notations = new Map<string, boolean>();
+    const inCode = (real: string, masked: string, sought: string) => {
+      for (let at = real.indexOf(sought); at >= 0; at = real.indexOf(sought, at + 1)) {
+        if (masked[at] === " " && real[at] !== " ") return true;
       }
-      return lo > 0 && inside(list[lo - 1], line, column);
+      return false;
+    };
+    const notation = (placeholder: string): boolean => {
+      let known = notations.get(placeholder);
+      if (known === undefined) {
+        const optional = `${placeholder.slice(0, -1)}?]`;
+        known = model.lines.some((real, l) => inCode(real, model.masked[l], placeholder) || inCode(real, model.masked[l], optional));
+        notations.set(placeholder, known);
+      }
+      return known;
+    };
+
+    // Sections that hold templates on purpose, and fenced examples that ran on past their first closing fence; both on first use.
+    const templateSection = new Map<Section, boolean>();
+    const inTemplateSection = (section: Section): boolean => {
+      let known = templateSection.get(section);
+      if (known === undefined) {
+        known = section.level > 0 && ((templateHeading?.test(section.title) ?? false) || (section.parent ? inTemplateSection(section.parent) : false));
+        templateSection.set(section, known);
+      }
+      return known;
+    };
+    let overrun: [number, number][] | undefined;
+    const inTemplate = (line: number) => {
+      if (inTemplateSection(model.sectionAt(line))) return true;
+      overrun ??= overrunFences(model);
+      return overrun.some(([from, to]) => line >= from && line <= to);
     };
 
     const found: { column: number; text: string }[] = [];
@@ -239,25 +321,40 @@ export default defineRule<SC011Options>({
           const before = text.slice(Math.max(0, m.index - 8), m.index);
           if (STATUS.test(before)) continue;
           if (/['‘`]$/.test(before) && /^['’`]/.test(after)) continue;
-          const next = /^\s+([\p{L}]+)/u.exec(after);
-          if (next && mention.has(next[1].toLowerCase())) continue;
+          if (mentioned(text, m.index + m[0].length)) continue;
           found.push({ column: m.index + 1, text: m[0] });
         }
       }
       if (options.braces && text.includes("{")) {
-        for (const m of text.matchAll(BRACES)) if (m[1].length >= 2) found.push({ column: m.index + 1, text: m[0] });
-      }
-      if (options.brackets && text.includes("[")) {
-        for (const m of text.matchAll(BRACKETS)) {
-          if (!/\p{Ll}/u.test(m[1])) continue;
+        for (const m of text.matchAll(BRACES)) {
+          const inner = m[1];
+          if (inner.length < 2 || /\s$/.test(inner) || !/\p{Ll}/u.test(inner) || isLabel(inner)) continue;
+          if (!/\s/.test(inner) && IDENTIFIER.test(inner)) continue;
+          const end = m.index + m[0].length;
+          // A MyST role ({doc}`page`) names a role, not a blank.
+          if (model.lines[i][end] === "`") continue;
+          // A parameter of a name or path ("ainews-{env}-records", "arn:aws:{region}:", "{name}.md") is a pattern, except,
+          // outside guides, the workspace's own folder ("specs/active/{slug}/"), whose name the document knows.
+          const joined = /[\w./:@=-]$/.test(text.slice(0, m.index)) || /^[\w/:@=-]|^\.\w/.test(text.slice(end, end + 2));
+          if (joined && (guide || !WORKSPACE_SEGMENT.test(text.slice(0, m.index)) || !/^(?:\/|\s|$)/.test(text.slice(end)))) continue;
+          if (!joined && !atValue(text, m.index)) continue;
+          if (mentioned(text, end)) continue;
           found.push({ column: m.index + 1, text: m[0] });
         }
       }
-      if (found.length === 0) return;
+      if (options.brackets && text.includes("[")) {
+        for (const m of text.matchAll(BRACKETS)) {
+          if (!/\p{Ll}/u.test(m[1]) || isLabel(m[1]) || CHARACTER_CLASS.test(m[1])) continue;
+          if (!atValue(text, m.index) || mentioned(text, m.index + m[0].length) || notation(m[0])) continue;
+          found.push({ column: m.index + 1, text: m[0] });
+        }
+      }
+      if (found.length === 0 || inTemplate(line)) return;
       found.sort((a, b) => a.column - b.column);
       const quoted = quotations(text);
+      const spans = model.inlineSpans(line);
       for (const f of found) {
-        if (allow.has(f.text) || quoted(f.column - 1, f.text.length) || notProse(line, f.column)) continue;
+        if (allow.has(f.text) || quoted(f.column - 1, f.text.length) || inSpans(spans, line, f.column)) continue;
         report({
           line,
           detail: `Expected: no template placeholder; Actual: "${f.text}"`,

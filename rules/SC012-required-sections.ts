@@ -1,19 +1,29 @@
 /**
  * SC012 required-sections: each document kind holds the sections of its
- * seed template (seed 002, Checkpoints 2–6; seed 003).
+ * template (the PRD agent's checkpoints and the tasks templates).
+ *
+ * A section is present when some heading can plausibly be it
+ * (lib/section-match.ts): its name or an alias in other words, with
+ * qualifiers, prefixes, "&" or "and", either side of a joined name. A
+ * subsection folded into its parent is present when the parent is
+ * (`within`: the Solution Summary can be the paragraph under "Overview").
+ * Only a section no heading can be is reported.
  */
 import { globMatcher, KIND_FILES } from "../lib/files.js";
-import { normalizeHeading } from "../lib/headings.js";
+import { headingSimilarity } from "../lib/nearest.js";
 import type { Section } from "../lib/model.js";
-import { nearest } from "../lib/nearest.js";
 import { type Check, is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
+import { contentWords, holds, nameForms } from "../lib/section-match.js";
 
 /**
- * A required section: a heading, or a list of headings any one of which
- * will do (the first names the section in messages).
+ * A required section: a heading, a list of headings any one of which will
+ * do (the first names the section in messages), or an object that also
+ * says when the section is needed: `onlyIf: "code"` when the document holds
+ * a code block, `"unfinished"` unless it says its work is complete
+ * ("**Status**: Complete").
  */
-export type RequiredSection = string | string[];
+export type RequiredSection = string | string[] | { name: string; alternatives?: string[]; onlyIf?: "code" | "unfinished" };
 
 export interface RequiredSections {
   /** Glob patterns of the files this entry applies to (the first matching entry wins). */
@@ -27,9 +37,19 @@ export interface RequiredSections {
 export interface SC012Options {
   documents: RequiredSections[];
   /**
-   * How similar (0–1, see lib/nearest.ts) a heading must be to a missing
-   * section's name to be offered as the nearest heading; 1 turns hints off.
+   * Other names of a section, by section name: any heading that names one
+   * of them (as it would name the section) holds the section. Entries are
+   * added to the defaults; a section's own entry replaces its default list.
    */
+  aliases: Record<string, string[]>;
+  /**
+   * Sections that may be folded into another, by section name: a missing
+   * "Solution Summary" is present when a heading named "Overview" holds a
+   * paragraph of at least 20 words (its summary is that paragraph; a list
+   * of metadata is none). Entries are added to the defaults.
+   */
+  within: Record<string, string[]>;
+  /** How similar (0–1, see lib/nearest.ts) a heading must be to a name to hold it despite a typo; 1: exact words only. */
   similarity: number;
 }
 
@@ -71,13 +91,13 @@ export const SC012Defaults: SC012Options = {
         "Library Best Practices",
         "Industry Best Practices",
         "Comparable Implementations",
-        "Code Snippet Verification",
+        { name: "Code Snippet Verification", onlyIf: "code" },
       ],
     },
     {
       // seed 002, Checkpoint 6 (recovery template)
       files: [...KIND_FILES.recovery],
-      sections: ["Quick Context", ["Next Steps", "Next Steps for Expert Agent"]],
+      sections: ["Quick Context", { name: "Next Steps", alternatives: ["Next Steps for Expert Agent"], onlyIf: "unfinished" }],
     },
     {
       // The phases both tasks templates share (seed 002 Checkpoint 5, seed 003).
@@ -85,15 +105,53 @@ export const SC012Defaults: SC012Options = {
       sections: ["Phase 1: Planning & Research", "Testing", "Documentation", "Quality Gate & Archive"],
     },
   ],
-  similarity: 0.6,
+  aliases: {
+    // PRD
+    Overview: ["Summary", "Executive Summary", "Introduction", "Background", "Context", "Problem Statement", "Problem", "Motivation", "Goals", "Purpose", "Description", "TL;DR", "Abstract"],
+    "Problem Statement": ["Problem", "Problems", "Background", "Motivation", "Context", "Pain Points", "Issue", "Why", "Current Behavior", "Current State", "Root Cause"],
+    "Solution Summary": ["Solution", "Proposed Solution", "Proposal", "Proposed Approach", "Proposed Direction", "Proposed Changes", "Proposed Fix", "The Fix", "Solution Overview"],
+    "Affected Components": ["Components", "Affected Files", "Affected Modules", "Affected Areas", "Affected Surfaces", "Impacted Components", "Files to Modify", "Files Changed", "Files Modified", "File Changes", "File Structure", "Modules", "Integration Points"],
+    Architecture: ["Design", "Technical Design", "System Design", "Solution Design", "Current State", "Proposed Changes", "Design Decisions", "Architecture Diagram", "Data Flow", "Components"],
+    "Implementation Details": ["Implementation", "Technical Details", "Technical Design", "Technical Approach", "Technical Notes", "Technical Specification", "Specification", "Detailed Design", "Design Details", "Interface Changes", "API Changes", "Code Changes", "Proposed Changes"],
+    "Testing Strategy": ["Testing", "Tests", "Test Plan", "Validation", "Verification", "QA", "Quality Assurance", "Test Cases"],
+    "Acceptance Criteria": ["Success Criteria", "Definition of Done", "Exit Criteria", "Done Criteria", "Completion Criteria"],
+    "Risks & Mitigation": ["Risks", "Risk", "Mitigations", "Concerns", "Threats"],
+    Dependencies: ["Prerequisites", "Depends On", "Blockers"],
+    // research
+    "Internal Patterns": ["Codebase Patterns", "Existing Patterns", "Code Analysis", "Codebase Analysis", "Internal Code", "Existing Code"],
+    "Library Best Practices": ["Library Research", "Libraries", "Library Documentation", "External Libraries", "Library Patterns"],
+    "Industry Best Practices": ["Best Practices", "Industry Patterns", "Industry Research"],
+    "Comparable Implementations": ["Prior Art", "Similar Implementations", "Comparable Projects", "Related Projects", "Existing Solutions", "Other Implementations", "Alternatives", "Comparison"],
+    "Code Snippet Verification": ["Snippet Verification", "Code Verification", "Verification"],
+    // recovery
+    "Quick Context": ["Context", "Current State", "Status", "Current Status", "Summary", "Overview", "Progress", "State", "Where We Are"],
+    "Next Steps": ["Next Actions", "Remaining Work", "Remaining Tasks", "TODO", "To Do", "What's Next", "Resume Checklist", "How to Resume", "Pending", "Outstanding", "Open Items", "Follow-up", "Follow-ups", "Handoff", "Implementation Steps", "Remaining Steps", "Action Items"],
+    // tasks
+    "Phase 1: Planning & Research": ["Analysis", "Discovery", "Preparation", "Design"],
+    Testing: ["Tests", "Test", "Validation", "Verification", "QA", "Quality Assurance"],
+    Documentation: ["Docs", "Guides", "README"],
+    "Quality Gate & Archive": ["Quality Gates", "Definition of Done", "Final Review", "Final Validation", "Final Checks", "Final Verification", "Completion", "Wrap-up", "Release"],
+  },
+  within: {
+    "Problem Statement": ["Overview"],
+    "Solution Summary": ["Overview", "Architecture"],
+  },
+  similarity: 0.85,
 };
 
+const headingList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string" && x.trim() !== "");
+const requiredObject = is.object({ name: (v) => (typeof v === "string" && v.trim() !== "" ? undefined : `a heading; found ${JSON.stringify(v)}`), alternatives: (v) => (headingList(v) ? undefined : "an array of headings"), onlyIf: is.oneOf("code", "unfinished") }, ["name"]);
 const requiredCheck: Check = (v) =>
   typeof v === "string" && v.trim() !== ""
     ? undefined
-    : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" && x.trim() !== "")
+    : Array.isArray(v) && v.length > 0 && headingList(v)
       ? undefined
-      : `a heading or a non-empty array of alternative headings; found ${Array.isArray(v) ? "an array" : JSON.stringify(v)}`;
+      : v !== null && typeof v === "object" && !Array.isArray(v)
+        ? requiredObject(v)
+        : `a heading, a non-empty array of alternative headings or { name, alternatives?, onlyIf? }; found ${Array.isArray(v) ? "an array" : JSON.stringify(v)}`;
+
+/** A line near the top that says the work is done: "**Status**: Complete", "Phase: ✅ DONE". */
+const COMPLETE = /^[\s>*_-]*(?:status|phase|state)[*_]*\s*:\s*[*_]*\s*(?:✅\s*)?(?:complete|completed|done|finished|merged|shipped)\b(?![^\n]*\b(?:ready|next|pending|in progress)\b)/im;
 
 const entryCheck = is.object(
   { files: is.globs(), sections: is.arrayOf(requiredCheck, "headings"), order: is.boolean() },
@@ -103,11 +161,27 @@ const entryCheck = is.object(
 const similarityCheck: Check = (v) =>
   typeof v === "number" && v >= 0 && v <= 1 ? undefined : `a number from 0 to 1; found ${JSON.stringify(v)}`;
 
-/** The shallowest, first section whose heading matches one of `keys` (as SC001 finds budget sections). */
-function findSection(sections: readonly Section[], keys: ReadonlySet<string>): Section | undefined {
-  let best: Section | undefined;
-  for (const s of sections) if (s.level > 0 && keys.has(s.key) && (!best || s.level < best.level)) best = s;
-  return best;
+/** An object whose values are arrays of non-empty strings (section name → names). */
+const namesBySection: Check = (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return `an object of section name → array of headings; found ${Array.isArray(v) ? "an array" : JSON.stringify(v)}`;
+  for (const [k, list] of Object.entries(v)) {
+    if (!Array.isArray(list) || !list.every((x) => typeof x === "string" && x.trim() !== "")) return `an object of section name → array of headings; "${k}" is not an array of headings`;
+  }
+  return undefined;
+};
+
+/** An ATX heading whose text is one code span. */
+const CODE_HEADING = /^\s{0,3}#{1,6}\s+`[^`]+`\s*#*\s*$/;
+
+/** Words a paragraph of a parent section needs to hold a folded section. */
+const FOLDED_WORDS = 20;
+
+/** A list of names by section name, the defaults with the configured entries over them (keys matched as headings). */
+function merged(defaults: Record<string, string[]>, configured: Record<string, string[]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(defaults)) out.set([...contentWords(k)].join(" "), v);
+  if (configured !== defaults) for (const [k, v] of Object.entries(configured)) out.set([...contentWords(k)].join(" "), v);
+  return out;
 }
 
 /** Indices (into `lines`) of a longest strictly increasing subsequence. */
@@ -136,45 +210,88 @@ export default defineRule<SC012Options>({
   description: "Documents should hold the sections their template requires",
   category: "structure",
   files: ["**/*.md"],
+  tables: ["documents"],
   defaults: SC012Defaults,
-  schema: { documents: is.arrayOf(entryCheck, "required-section entries"), similarity: similarityCheck },
+  schema: {
+    documents: is.arrayOf(entryCheck, "required-section entries"),
+    aliases: namesBySection,
+    within: namesBySection,
+    similarity: similarityCheck,
+  },
   run({ model, options, params, report }) {
     const entry = options.documents.find((d) => globMatcher(d.files)(params.name));
     if (!entry) return;
-    const headings = model.sections.filter((s) => s.level > 0);
-    const required = entry.sections.map((r) => {
-      const names = typeof r === "string" ? [r] : r;
-      return { name: names[0], keys: new Set(names.map(normalizeHeading)), section: undefined as Section | undefined };
+    const aliases = merged(SC012Defaults.aliases, options.aliases);
+    const within = merged(SC012Defaults.within, options.within);
+    // A heading that is only code (`src/app/app.component.ts`) names a file, not a section;
+    // the title of a document with one top-level heading ("PRD: Fence verification") names the document.
+    const titles = model.sections.filter((s) => s.level === 1);
+    const title = titles.length === 1 ? titles[0] : undefined;
+    const headings = model.sections
+      .filter((s) => s.level > 0 && s !== title && !CODE_HEADING.test(model.lines[s.line - 1] ?? ""))
+      .map((s) => ({ section: s, words: contentWords(s.title) }));
+    // A document written as one list ("- Planning" over its tasks) has its phases as items.
+    if (headings.length === 0) {
+      for (const item of model.listItems) {
+        const text = item.text.split("\n")[0];
+        if (item.depth === 0 && item.children.length > 0 && text.split(/\s+/).length <= 8) {
+          headings.push({ section: { ...item.section, level: 2, title: text, line: item.line, children: [] } as Section, words: contentWords(text) });
+        }
+      }
+    }
+    const key = (name: string) => [...contentWords(name)].join(" ");
+    /** The first, shallowest heading that holds a section by its names, or undefined. */
+    const find = (names: readonly string[]): Section | undefined => {
+      const forms = names.flatMap(nameForms);
+      let best: Section | undefined;
+      for (const h of headings) {
+        const held =
+          holds(h.words, forms) || (options.similarity < 1 && names.some((n) => headingSimilarity(n, h.section.title) >= options.similarity));
+        if (held && (!best || h.section.level < best.level)) best = h.section;
+      }
+      return best;
+    };
+    const complete = COMPLETE.test(model.lines.slice(0, 20).join("\n"));
+    const needed = entry.sections.filter(
+      (r) => typeof r !== "object" || Array.isArray(r) || !r.onlyIf || (r.onlyIf === "code" ? model.codeBlocks.length > 0 : !complete),
+    );
+    const required = needed.map((r) => {
+      const names = typeof r === "string" ? [r] : Array.isArray(r) ? r : [r.name, ...(r.alternatives ?? [])];
+      const all = [...names, ...names.flatMap((n) => aliases.get(key(n)) ?? [])];
+      // The section's own names first: a heading that names it beats one that names an alias (for the order check).
+      return { name: names[0], section: find(names) ?? find(all) };
     });
     // Each required section once, even when listed twice.
-    const unique = required.filter((r, i) => required.findIndex((o) => o.keys.has([...r.keys][0])) === i);
-    for (const r of unique) r.section = findSection(headings, r.keys);
-    const matched = new Set(unique.map((r) => r.section).filter((s): s is Section => s !== undefined));
-    const unmatched = headings.filter((s) => !matched.has(s));
+    const unique = required.filter((r, i) => required.findIndex((o) => key(o.name) === key(r.name)) === i);
+    /** Whether a section named `name` (its own name, not an alias) holds prose in its own part: a folded section's text. */
+    const holdsProse = (name: string) => {
+      const parent = find([name]);
+      if (!parent) return false;
+      const ownEnd = parent.children[0]?.line ?? parent.endLine + 1;
+      return model.blocks.some((b) => b.kind === "paragraph" && !b.listItem && !b.inQuote && b.line > parent.line && b.line < ownEnd && b.words >= FOLDED_WORDS);
+    };
 
     for (const r of unique) {
       if (r.section) continue;
-      const near = options.similarity < 1 ? nearest(r.name, unmatched, (s) => s.key, options.similarity) : undefined;
-      report({
-        line: 1,
-        detail: `Expected: a section "${r.name}"; Actual: none${near ? ` (nearest heading: "${near.title}")` : ""}`,
-      });
+      // Folded into a parent section that says it in prose.
+      if ((within.get(key(r.name)) ?? []).some(holdsProse)) continue;
+      report({ line: 1, detail: `Expected: a section "${r.name}"; Actual: none` });
     }
 
     if (!entry.order) return;
-    const present = unique.filter((r) => r.section);
-    const lines = present.map((r) => r.section!.line);
+    const found = unique.filter((r) => r.section);
+    const lines = found.map((r) => r.section!.line);
     const inOrder = longestIncreasing(lines);
-    for (let i = 0; i < present.length; i++) {
+    for (let i = 0; i < found.length; i++) {
       if (inOrder.has(i)) continue;
-      const s = present[i].section!;
+      const s = found[i].section!;
       // A kept section that should come before this one but comes after it, else one that should come after but comes before.
       let detail: string | undefined;
       for (let j = i - 1; j >= 0 && !detail; j--) {
-        if (inOrder.has(j) && lines[j] > lines[i]) detail = `Expected: after "${present[j].name}"; Actual: before it`;
+        if (inOrder.has(j) && lines[j] > lines[i]) detail = `Expected: after "${found[j].name}"; Actual: before it`;
       }
-      for (let j = i + 1; j < present.length && !detail; j++) {
-        if (inOrder.has(j) && lines[j] < lines[i]) detail = `Expected: before "${present[j].name}"; Actual: after it`;
+      for (let j = i + 1; j < found.length && !detail; j++) {
+        if (inOrder.has(j) && lines[j] < lines[i]) detail = `Expected: before "${found[j].name}"; Actual: after it`;
       }
       report({ line: s.line, detail: `Section "${s.title}": ${detail ?? "Expected: the listed order; Actual: out of order"}`, context: model.lines[s.line - 1] });
     }

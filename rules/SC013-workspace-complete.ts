@@ -14,6 +14,7 @@ import {
   listFiles,
   missingEntries,
   reporterOf,
+  sameName,
   siblingWorkspaces,
   type WorkspaceLocation,
 } from "../lib/workspace.js";
@@ -38,11 +39,15 @@ const SEED_004_FILES = ["prd.md", "tasks.md", "recovery.md", "research/plan.md"]
 
 export const SC013Defaults: SC013Options = {
   workspaces: [
-    // seed 001 / 002: specs/active/{slug}/, archived to specs/archive/{slug}/
-    { directories: "**/specs/archive/*", archived: true },
+    // specs/active/{slug}/, archived to specs/archive/{slug}/ (some trees
+    // archive to specs/completed/{slug}/). An archive is finished work:
+    // adding its missing documents afterwards is worth nothing, so only
+    // its tmp/ is checked.
+    { directories: "**/specs/archive/*", archived: true, required: [] },
+    { directories: "**/specs/completed/*", archived: true, required: [] },
     { directories: "**/specs/active/*" },
-    // seed 004 (Advanced Alchemy): requirements/{slug}/ without research/analysis.md, archived to requirements/archive/
-    { directories: "**/requirements/archive/*", archived: true, required: [...SEED_004_FILES] },
+    // requirements/{slug}/ without research/analysis.md, archived to requirements/archive/
+    { directories: "**/requirements/archive/*", archived: true, required: [] },
     { directories: "**/requirements/!(archive)", required: [...SEED_004_FILES] },
   ],
   required: ["prd.md", "tasks.md", "recovery.md", "research/analysis.md", "research/plan.md"],
@@ -83,9 +88,10 @@ export default defineRule<SC013Options>({
     const ws = findWorkspace(params.name, options.workspaces, projectRoot(params.name) ?? process.cwd());
     if (!ws || !existsOnDisk(params.name)) return; // a string linted under an invented name
     const selected = (rel: string) => isSelected(`${ws.nameDir}/${rel}`, options.files, options.ignores);
-    // Report once per workspace: on reportOn when it exists, else on the first selected Markdown file.
+    // Report once per workspace: on reportOn when it exists (in any case:
+    // PRD.md), else on the first selected Markdown file.
     if (ws.file !== options.reportOn) {
-      if (hasEntry(ws.dir, options.reportOn) && selected(options.reportOn)) return;
+      if (!sameName(ws.file, options.reportOn) && hasEntry(ws.dir, options.reportOn) && selected(options.reportOn)) return;
       const candidates = listFiles(ws.dir).filter(selected);
       if (reporterOf(candidates, options.reportOn) !== ws.file) return;
     }
@@ -93,7 +99,9 @@ export default defineRule<SC013Options>({
     const label = `${kind} workspace "${ws.slug}"`;
     const required = ws.location.required ?? options.required;
     const missing = missingEntries(ws.dir, required);
-    if (missing.length > 0) {
+    // A folder holding none of the documents follows another layout (a spec.md and a
+    // plan.md of its own): the rule cannot tell what it lacks, and stays silent.
+    if (missing.length > 0 && missing.length < required.length) {
       report({ line: 1, detail: `${label}: Expected: ${required.join(", ")}; Actual: missing ${missing.join(", ")}` });
     }
     if (ws.location.archived) {

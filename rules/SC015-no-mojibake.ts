@@ -35,6 +35,7 @@ export default defineRule<SC015Options>({
   slug: "no-mojibake",
   description: "Text should not be garbled by a wrong character encoding",
   category: "encoding",
+  fixable: true,
   files: ["**/*.md"],
   defaults: SC015Defaults,
   schema: { code: is.boolean() },

@@ -3,7 +3,9 @@
 // SC008: every python fence of ../shared/corpus and ../shared/seeds, the
 // hand-written snippets of test/data/python-handwritten.txt, and seeded
 // mutations of the corpus fences, each labelled by the real CPython:
-// `compile(source, "<fence>", "exec")` (never executed). Run after
+// `compile(source, "<fence>", "exec")` (never executed), and again with
+// `flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT` (SC008's default): where that
+// verdict differs, the case holds it as `tla: {valid, line?, message?}`. Run after
 // `npm run build`, with python3 (3.11) on PATH:
 //
 //     node scripts/sc008-truth.mjs
@@ -110,12 +112,13 @@ export function applySplice(source, m) {
 }
 
 const PYTHON = String.raw`
-import json, sys, warnings
+import ast, json, sys, warnings
 warnings.simplefilter("ignore")
+flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT if sys.argv[1:] == ["tla"] else 0
 out = []
 for src in json.load(sys.stdin):
     try:
-        compile(src, "<fence>", "exec")
+        compile(src, "<fence>", "exec", flags=flags)
         out.append(None)
     except SyntaxError as e:
         out.append([e.lineno, type(e).__name__ + ": " + str(e.msg)])
@@ -124,9 +127,13 @@ for src in json.load(sys.stdin):
 json.dump({"version": sys.version.split()[0], "results": out}, sys.stdout)
 `;
 
-/** Label sources with the real CPython (compile only; nothing runs). */
-export function cpython(sources) {
-  const run = spawnSync(process.env.PYTHON ?? "python3", ["-c", PYTHON], { input: JSON.stringify(sources), maxBuffer: 1 << 28 });
+/**
+ * Label sources with the real CPython (compile only; nothing runs); with
+ * `topLevelAwait`, compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT.
+ */
+export function cpython(sources, topLevelAwait = false) {
+  const args = ["-c", PYTHON, ...(topLevelAwait ? ["tla"] : [])];
+  const run = spawnSync(process.env.PYTHON ?? "python3", args, { input: JSON.stringify(sources), maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
   return JSON.parse(run.stdout.toString());
 }
@@ -159,12 +166,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const all = [...cases, ...mutated];
   const { version, results } = cpython(all.map((c) => c.source));
+  const tla = cpython(all.map((c) => c.source), true).results;
   const rows = all.map((c, i) => {
     const [line, message] = results[i] ?? [null, null];
     const row = c.of === undefined ? { origin: c.origin, source: c.source } : { of: c.of, at: c.at, del: c.del, ins: c.ins };
-    return { ...row, valid: results[i] === null, ...(results[i] ? { line, message } : {}) };
+    const differs = JSON.stringify(results[i]) !== JSON.stringify(tla[i]);
+    const other = tla[i] ? { valid: false, line: tla[i][0], message: tla[i][1] } : { valid: true };
+    return { ...row, valid: results[i] === null, ...(results[i] ? { line, message } : {}), ...(differs ? { tla: other } : {}) };
   });
   writeFileSync(out, JSON.stringify({ python: version, compile: 'compile(source, "<fence>", "exec")', cases: rows }, null, 0).replace(/\},\{/g, "},\n{") + "\n");
   const invalid = rows.filter((r) => !r.valid).length;
-  console.log(`python ${version}: ${rows.length} cases (${bases} fences and snippets, ${mutated.length} mutations), ${invalid} invalid -> ${relative(root, out)}`);
+  const differ = rows.filter((r) => r.tla).length;
+  console.log(`python ${version}: ${rows.length} cases (${bases} fences and snippets, ${mutated.length} mutations), ${invalid} invalid, ${differ} judged otherwise with top-level await -> ${relative(root, out)}`);
 }

@@ -5,11 +5,12 @@
  * `# VERIFIED:`, tables, HTML blocks and comments, front matter, block
  * quotes, ASCII diagrams) and of hostile text (CRLF, CR, BOM, tabs, NUL,
  * astral-plane and combining characters, mojibake, lone surrogates), plus
- * mutations of real files from ../shared/corpus.
+ * mutations of real specs documents (test/real-docs.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import { corpusDir } from "./real-docs.js";
 
 const HEADINGS = [
   "Overview (300+ words)",
@@ -210,7 +211,7 @@ export const generatedDoc: fc.Arbitrary<Doc> = fc
 
 // ------------------------------------------------------------ real corpus
 
-const corpusRoot = new URL("../../shared/corpus/", import.meta.url).pathname;
+const corpusRoot = corpusDir;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {
@@ -219,7 +220,7 @@ function walk(dir: string): string[] {
   });
 }
 
-/** The corpus files (empty when ../shared/corpus is not there). */
+/** The real documents' files. */
 export const corpusFiles: string[] = existsSync(corpusRoot) ? walk(corpusRoot).sort() : [];
 const textCache = new Map<string, string[]>();
 const linesOf = (file: string) => {

@@ -6,6 +6,7 @@
  * registry, and the same findings on every bundled Markdown file.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Rule } from "markdownlint";
@@ -17,14 +18,17 @@ import { markdownFiles } from "./helpers.js";
 const root = join(import.meta.dirname, "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   main: string;
-  exports: { ".": { types: string; default: string } };
+  exports: { ".": { types: string; default: string; require: unknown } };
 };
 
 describe("the bundled entry", () => {
-  it("is what the package exports, with the types of the tsc build", () => {
+  it("is what the package exports, to import and (through cjs/index.cjs) to require, with the types of the tsc build", () => {
     expect(pkg.exports["."].default).toBe("./dist/bundle/index.js");
-    expect(pkg.main).toBe(pkg.exports["."].default);
     expect(pkg.exports["."].types).toBe("./dist/index.d.ts");
+    expect(pkg.main).toBe("./cjs/index.cjs");
+    const required = createRequire(import.meta.url)(join(root, pkg.main)) as Rule[];
+    expect(required.map((r) => r.names[0])).toEqual((built as unknown as Rule[]).map((r) => r.names[0]));
+    expect(readFileSync(join(root, "cjs", "index.cjs"), "utf8")).toContain('require("../dist/bundle/index.js")');
   });
 
   it("holds the same rules and finds the same on every bundled Markdown file", async () => {

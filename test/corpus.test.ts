@@ -1,17 +1,17 @@
 /**
- * The whole suite on ../shared/corpus (471 real specs files): no rule
- * crashes or reports outside the document, and a sample of findings that
- * were judged by reading the files is reported exactly. The per-rule counts
- * are printed for the record (they are measurements, not assertions).
+ * The whole suite on real specs documents (test/real-docs.ts: the 471 files
+ * of the full corpus when present, else the sample in test/corpus/): no rule
+ * crashes or reports outside the document. Judged samples of the findings
+ * are test/judged.test.ts's. The per-rule counts are printed when the tests
+ * end, for the record (measurements, not assertions).
  */
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lintFiles, markdownFiles, rules } from "./helpers.js";
+import { atLeast, corpusDir as corpus } from "./real-docs.js";
 
-const corpus = new URL("../../shared/corpus/", import.meta.url).pathname;
-
-describe("the suite on ../shared/corpus", () => {
+describe("the suite on real specs documents", () => {
   const files = markdownFiles(corpus).sort();
   const results = lintFiles(files);
   const all = Object.entries(results).flatMap(([file, errors]) =>
@@ -19,7 +19,7 @@ describe("the suite on ../shared/corpus", () => {
   );
 
   it("lints every file", () => {
-    expect(files.length).toBeGreaterThanOrEqual(470);
+    expect(files.length).toBeGreaterThanOrEqual(atLeast(470, 20));
     expect(Object.keys(results).length).toBe(files.length);
   });
 
@@ -36,7 +36,7 @@ describe("the suite on ../shared/corpus", () => {
     }
   });
 
-  it("reports per rule (printed for the record)", () => {
+  afterAll(() => {
     const counts = Object.fromEntries(rules.map((r) => [r.names[0], 0]));
     for (const e of all) counts[e.ruleNames[0]]++;
     const filesWith = Object.fromEntries(
@@ -48,6 +48,5 @@ describe("the suite on ../shared/corpus", () => {
           .map((id) => `  ${id} ${counts[id]} findings in ${filesWith[id]} files`)
           .join("\n"),
     );
-    expect(Object.keys(counts)).toHaveLength(rules.length);
   });
 });

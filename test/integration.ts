@@ -83,6 +83,7 @@ const LINKED = [
   "markdownlint-cli2",
   "markdownlint-cli2-formatter-default",
   "markdownlint-cli2-formatter-json",
+  "markdownlint-cli2-formatter-pretty",
   "markdownlint-cli2-formatter-sarif",
 ];
 
@@ -103,9 +104,11 @@ export function linkedProject(prefix: string, files: Record<string, string>): st
   // The binaries `npx` finds, as npm would link them.
   const bin = join(dir, "node_modules", ".bin");
   symlinkSync(join("..", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"), join(bin, "markdownlint-cli2"));
-  writeFileSync(join(bin, "markdownlint-spec-contract-scorecard"), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, "dist", "cli", "scorecard.js")}" "$@"\n`, {
-    mode: 0o755,
-  });
+  for (const name of ["scorecard", "hook"]) {
+    writeFileSync(join(bin, `markdownlint-spec-contract-${name}`), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, "dist", "cli", `${name}.js`)}" "$@"\n`, {
+      mode: 0o755,
+    });
+  }
   writeTree(dir, files);
   return dir;
 }

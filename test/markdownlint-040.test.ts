@@ -2,7 +2,7 @@
  * The rules on markdownlint 0.40 (bundled by the VS Code markdownlint
  * extension, installed here as the alias `markdownlint-0.40`) and on the
  * current markdownlint: every fixture under fixtures/ and every Markdown file
- * of a fixed sample of ../shared/corpus (when present) gets identical findings (rule, line,
+ * of a fixed sample of the real specs documents (test/real-docs.ts) gets identical findings (rule, line,
  * detail, range) and an identical document model from both.
  *
  * Known differences between the versions, handled in the rules:
@@ -21,6 +21,7 @@ import { lint as lint040 } from "markdownlint-0.40/sync";
 import { describe, expect, it } from "vitest";
 import { getModel } from "../dist/lib/model.js";
 import { lintString, rules } from "./helpers.js";
+import { corpusDir as corpus } from "./real-docs.js";
 
 type Lint = (options: { files: string[]; config: object; customRules: Rule[] }) => LintResults;
 const engines: Record<string, Lint> = {
@@ -29,7 +30,6 @@ const engines: Record<string, Lint> = {
 };
 
 const root = new URL("..", import.meta.url).pathname;
-const corpus = new URL("../../shared/corpus/", import.meta.url).pathname;
 
 function walk(dir: string): string[] {
   let entries: string[];

@@ -19,9 +19,7 @@ import { lintWith, SUITE } from "./invariants.js";
 
 type Spec = { id: string; slug: string; defaults: Record<string, unknown> };
 const specs = (SUITE as unknown as { spec: Spec }[]).map((r) => r.spec);
-/** Rules whose own defaults fail validation, an open bug each (remove the entry when fixed: the test then turns red as a reminder). */
-// Rules whose own defaults are refused when passed back (none now: SC003
-// validated its case-sensitive artifact patterns as "iu" until 0.1.x).
+/** Rules whose own defaults are refused when passed back, an open bug each (none now; remove an entry when fixed: the test then turns red as a reminder). */
 const OPEN_DEFAULTS: Record<string, string> = {};
 const DOC = "# PRD\n\n## Acceptance Criteria\n\n- works correctly\n";
 const NAME = "specs/active/demo/prd.md";
@@ -63,9 +61,15 @@ const setAt = (root: unknown, path: Path, v: unknown): unknown => {
   copy[path[0]] = setAt(copy[path[0]], path.slice(1), v);
   return copy;
 };
-/** Whether a default string is a regular expression option: under a key named like one, or looks like one. */
-const isRegexPath = (path: Path, value: string) =>
-  /pattern|regex/i.test(String(path.filter((p) => typeof p === "string").pop())) || /^\^|\\[sdwbpS]|\(\?:/.test(value);
+/**
+ * Whether a default string is a regular expression option: under an option
+ * key named like one (not a record key such as the section "Internal
+ * Patterns"), or looks like one.
+ */
+const isRegexPath = (path: Path, value: string) => {
+  const key = String(path.filter((p) => typeof p === "string").pop());
+  return (/pattern|regex/i.test(key) && !/\s/.test(key)) || /^\^|\\[sdwbpS]|\(\?:/.test(value);
+};
 const isGlobPath = (path: Path) => path.some((p) => typeof p === "string" && /^(files|ignores|directories)$/.test(p));
 
 describe("configuration: every option of every rule is validated", () => {

@@ -1,6 +1,6 @@
 /**
  * The document model against independent oracles, on every file of
- * ../shared/corpus:
+ * real specs documents (test/real-docs.ts):
  *
  * - "prose" words per section equal the count computed from a remark parse
  *   (unified + remark-parse + remark-frontmatter + remark-gfm, text from
@@ -26,8 +26,7 @@ import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { type DocumentModel, getModel } from "../dist/lib/model.js";
 import { countProseWords } from "../dist/lib/words.js";
-
-const corpus = new URL("../../shared/corpus/", import.meta.url).pathname;
+import { atLeast, corpusDir as corpus } from "./real-docs.js";
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -82,9 +81,9 @@ function oracleBlocks(source: string): { line: number; words: number }[] {
 
 const files = walk(corpus).sort();
 
-describe("document model against independent oracles on ../shared/corpus", () => {
+describe("document model against independent oracles on real specs documents", () => {
   it("finds the corpus", () => {
-    expect(files.length).toBeGreaterThanOrEqual(400);
+    expect(files.length).toBeGreaterThanOrEqual(atLeast(400, 20));
   });
 
   it("prose words per section equal a remark + mdast-util-to-string count", () => {
@@ -106,7 +105,7 @@ describe("document model against independent oracles on ../shared/corpus", () =>
     }
     console.log(`oracle: compared prose words of ${compared} sections in ${files.length} files`);
     expect(mismatches).toEqual([]);
-    expect(compared).toBeGreaterThan(5000);
+    expect(compared).toBeGreaterThan(atLeast(5000, 400));
   });
 
   it('"wc" words per section equal `LC_ALL=C.UTF-8 wc -w` over the same lines', () => {
@@ -142,6 +141,6 @@ describe("document model against independent oracles on ../shared/corpus", () =>
     }
     console.log(`oracle: compared wc words of ${compared} sections in ${files.length} files`);
     expect(mismatches).toEqual([]);
-    expect(compared).toBeGreaterThan(5000);
+    expect(compared).toBeGreaterThan(atLeast(5000, 400));
   });
 });

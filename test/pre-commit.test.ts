@@ -50,6 +50,18 @@ describe(".pre-commit-hooks.yaml", () => {
     // docs/adoption.md tells consumers who set their own additional_dependencies which one to keep.
     expect(readFileSync(join(ROOT, "docs", "adoption.md"), "utf8")).toContain(`\`${hook.additional_dependencies![0]}\``);
   });
+
+  it("is shown in docs/adoption.md at a rev that exists, whose hook file defines it", () => {
+    const docs = readFileSync(join(ROOT, "docs", "adoption.md"), "utf8");
+    const revs = [...docs.matchAll(/^\s*rev:\s*(\S+)/gm)].map((m) => m[1]);
+    expect(revs.length).toBeGreaterThan(0);
+    for (const rev of revs) {
+      // A commit of this repository's history (no release is tagged yet).
+      const file = spawnSync("git", ["show", `${rev}:.pre-commit-hooks.yaml`], { cwd: ROOT, encoding: "utf8" });
+      expect({ rev, status: file.status }).toEqual({ rev, status: 0 });
+      expect((parse(file.stdout) as HookDefinition[]).map((h) => h.id)).toContain("markdownlint-spec-contract");
+    }
+  });
 });
 
 const BAD_PRD = `# PRD: Tenant Export

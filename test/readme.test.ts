@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { lintFiles, markdownFiles, rules } from "./helpers.js";
 
 const root = new URL("..", import.meta.url);
 const readme = readFileSync(new URL("README.md", root), "utf8");
@@ -15,6 +16,14 @@ describe("README", () => {
     const run = spawnSync(process.execPath, ["scripts/rules-table.mjs", "--check"], { cwd: root, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+  });
+
+  it("marks --fix on exactly the rules whose findings on the fixtures carry a fix", () => {
+    const results = lintFiles(markdownFiles(new URL("fixtures", root).pathname));
+    const fixing = new Set(Object.values(results).flatMap((errors) => errors.filter((e) => e.fixInfo).map((e) => e.ruleNames[0])));
+    const marked = rules.filter((r) => r.spec.fixable).map((r) => r.names[0]);
+    expect([...fixing].sort()).toEqual(marked);
+    expect(marked).toEqual(["SC010", "SC015"]);
   });
 
   it("opens with the two newcomer commands, and both are scripts", () => {
@@ -29,7 +38,7 @@ describe("README", () => {
 
   it("links only to files that exist", () => {
     const links = [...readme.matchAll(/\]\(((?!https?:|#)[^)\s]+)\)/g)].map((m) => m[1].replace(/#.*$/, ""));
-    const missing = links.filter((l) => !l.startsWith("../shared/") && !existsSync(new URL(l, root)));
+    const missing = links.filter((l) => !existsSync(new URL(l, root)));
     expect(missing).toEqual([]);
     expect(links.length).toBeGreaterThan(3);
   });

@@ -7,7 +7,9 @@
  *   SARIF log holds the findings, and every rule carries its docs page
  *   (the rule's `information` URL) as `helpUri`;
  * - json.markdownlint-cli2.jsonc (markdownlint-cli2-formatter-json): the
- *   JSON results hold the findings with rule, line, detail and URL.
+ *   JSON results hold the findings with rule, line, detail and URL;
+ * - pretty.markdownlint-cli2.jsonc (markdownlint-cli2-formatter-pretty with
+ *   appendLink): each finding's line ends with its rule's page.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,6 +27,7 @@ beforeAll(() => {
     ".markdownlint-cli2.jsonc": example("project.markdownlint-cli2.jsonc"),
     "sarif.markdownlint-cli2.jsonc": example("sarif.markdownlint-cli2.jsonc"),
     "json.markdownlint-cli2.jsonc": example("json.markdownlint-cli2.jsonc"),
+    "pretty.markdownlint-cli2.jsonc": example("pretty.markdownlint-cli2.jsonc"),
     ...SAMPLE_SPECS,
   });
 });
@@ -101,5 +104,21 @@ describe("docs/examples/json.markdownlint-cli2.jsonc", () => {
       expect(r.ruleInformation).toBe(urlOf.get(r.ruleNames[0]));
     }
     expect(json).toHaveLength(parseCli2(result.stderr).length);
+  });
+});
+
+describe("docs/examples/pretty.markdownlint-cli2.jsonc", () => {
+  it("ends each finding with the link to its rule's page", () => {
+    const result = cli2(dir, ["--config", "pretty.markdownlint-cli2.jsonc", "specs/**/*.md"]);
+    expect(result.status).toBe(1);
+    // eslint-disable-next-line no-control-regex
+    const lines = result.stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => / SC\d{3}\//.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(SAMPLE_SC001.length);
+    for (const line of lines) {
+      const id = / (SC\d{3})\//.exec(line)![1];
+      expect(line.endsWith(urlOf.get(id)!), line).toBe(true);
+    }
+    const sc001 = lines.filter((l) => l.includes(" SC001/"));
+    expect(sc001.map((l) => l.slice(0, l.indexOf(" "))).sort()).toEqual(SAMPLE_SC001.map((f) => `${f.file}:${f.line}`).sort());
   });
 });

@@ -176,7 +176,7 @@ const EXPECTED: ScorecardRow[] = [
     pythonFences: { total: 1, verified: 0 },
     diagrams: { count: 0, minimum: 1 },
     // SC001 document + section, SC002, SC003 (1 criterion), SC004 fence + totals, SC005.
-    findings: 7,
+    findings: 6,
     warnings: 0,
     pass: false,
   },
@@ -189,7 +189,7 @@ const EXPECTED: ScorecardRow[] = [
     pythonFences: { total: 2, verified: 1 },
     diagrams: null,
     // SC001 document, SC004 fence + totals.
-    findings: 3,
+    findings: 2,
     warnings: 0,
     pass: false,
   },
@@ -223,8 +223,8 @@ const EXPECTED: ScorecardRow[] = [
 const TABLE = `Document                                     Kind      Words      Sections   Criteria  Measurable  Python verified  Diagram  Findings  Result
 -------------------------------------------  --------  ---------  ---------  --------  ----------  ---------------  -------  --------  ------
 specs/active/tenant-export/prd.md            prd       2005/2000  10/10 met  8/8       8/8         1/1              yes (1)  0         pass
-specs/active/tenant-import/prd.md            prd       146/2000   0/1 met    3/8       2/3         0/1              no (0)   7         fail
-specs/active/tenant-import/research/plan.md  research  618/2000   1/1 met    -         -           1/2              -        3         fail
+specs/active/tenant-import/prd.md            prd       146/2000   0/1 met    3/8       2/3         0/1              no (0)   6         fail
+specs/active/tenant-import/research/plan.md  research  618/2000   1/1 met    -         -           1/2              -        2         fail
 specs/active/tenant-import/tasks.md          tasks     14         -          -         -           -                -        0         pass
 specs/guides/rotate-signing-key.md           guide     45         -          -         -           -                -        0         pass
 
@@ -265,7 +265,7 @@ describe("markdownlint-spec-contract-scorecard", () => {
     const markdown = readFileSync(summary, "utf8");
     expect(markdown.split("## Spec scorecard")).toHaveLength(3);
     expect(markdown).toContain(
-      "| `specs/active/tenant-import/prd.md` | prd | 146/2000 | 0/1 met | 3/8 | 2/3 | 0/1 | no (0) | 7 | ❌ fail |",
+      "| `specs/active/tenant-import/prd.md` | prd | 146/2000 | 0/1 met | 3/8 | 2/3 | 0/1 | no (0) | 6 | ❌ fail |",
     );
     expect(markdown).toContain("| `specs/guides/rotate-signing-key.md` | guide | 45 | - | - | - | - | - | 0 | ✅ pass |");
     expect(markdown).toContain("| Overview (300+ words) | 3 | 120 | 300 | no |");

@@ -83,6 +83,8 @@ function fromPyAst(error: PyAstError, tokens: readonly Token[], source?: string)
     const lineToken = tokens.find((t) => t.line >= line);
     return lineToken ? lineToken.start + (error.col_offset ?? 0) : Number.MAX_SAFE_INTEGER;
   })();
+  // The error's own place, counted from its line's start (`offset` counts from the line's first token).
+  const place = source === undefined ? offset : lineStart(source, line) + (error.col_offset ?? 0);
   if (/^Invalid decorator target/.test(text)) {
     // The statement after a decorator is no def or class: CPython stops on its first token.
     for (let k = 0; k < tokens.length; k++) {
@@ -113,10 +115,93 @@ function fromPyAst(error: PyAstError, tokens: readonly Token[], source?: string)
   let message: string;
   if (/^unexpected indent/i.test(text)) message = "IndentationError: unexpected indent";
   else if (/^Indentation error/i.test(text)) message = "IndentationError: unindent does not match any outer indentation level";
-  else if (/^Expected ':'/.test(text)) message = "SyntaxError: expected ':'";
-  else if (KNOWN_PARSER_MESSAGE.test(text) && !/^expected indented block/i.test(text)) message = `SyntaxError: ${text}`;
+  else if (/^Expected ':'/.test(text)) {
+    const key = dictionaryKey(tokens, place);
+    if (key) return { offset: key.start, line: key.line, message: "SyntaxError: ':' expected after dictionary key" };
+    message = "SyntaxError: expected ':'";
+  } else if (KNOWN_PARSER_MESSAGE.test(text) && !/^expected indented block/i.test(text)) message = `SyntaxError: ${text}`;
   else message = "SyntaxError: invalid syntax";
+  if (/^positional argument follows keyword argument( unpacking)?$/.test(text)) {
+    // CPython raises it at the last token its parser read, after the arguments.
+    const end = argumentsEnd(tokens, place);
+    if (end) return { offset, line: end.line, message };
+  }
   return { offset, line, message };
+}
+
+/** Offset of the first character of a 1-based line. */
+function lineStart(source: string, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line && at >= 0; l++) at = source.indexOf("\n", at) + 1 || -1;
+  return at < 0 ? source.length : at;
+}
+
+const OPENERS = "([{";
+const CLOSERS = ")]}";
+const isOp = (t: Token | undefined, chars: string) => t !== undefined && t.type === "OP" && t.value.length === 1 && chars.includes(t.value);
+
+/**
+ * The token that ends a call's arguments from the one at `offset` on: the
+ * bracket closing the call, or an assignment operator no argument can hold
+ * (`f(a=1, (b, c) += 1)` stops at `+=`); undefined when the snippet has neither.
+ */
+function argumentsEnd(tokens: readonly Token[], offset: number): Token | undefined {
+  let k = tokens.findIndex((t) => t.start >= offset);
+  if (k < 0) return undefined;
+  let argumentStart = k;
+  for (let depth = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (isOp(t, OPENERS)) depth++;
+    else if (isOp(t, CLOSERS) && depth-- === 0) return t;
+    else if (depth > 0 || t.type !== "OP") continue;
+    else if (t.value === ",") argumentStart = k + 1;
+    else if (AUGMENTED.has(t.value) || (t.value === "=" && !(k === argumentStart + 1 && tokens[argumentStart].type === "NAME"))) return t;
+  }
+  return undefined;
+}
+
+/**
+ * CPython's "':' expected after dictionary key" (3.11 grammar,
+ * invalid_double_starred_kvpairs / invalid_kvpair): the parser stopped inside
+ * a `{…}` display whose elements so far are `key: value` pairs (or `**x`), on
+ * an element with no ':'. CPython reports it on that element's first token,
+ * which is returned.
+ */
+function dictionaryKey(tokens: readonly Token[], offset: number): Token | undefined {
+  let stop = tokens.findIndex((t) => t.start >= offset);
+  if (stop < 0) stop = tokens.length;
+  // The innermost bracket still open before the error.
+  let open = -1;
+  for (let k = stop - 1, depth = 0; k >= 0; k--) {
+    if (isOp(tokens[k], CLOSERS)) depth++;
+    else if (isOp(tokens[k], OPENERS) && depth-- === 0) {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0 || tokens[open].value !== "{") return undefined;
+  let pairs = 0;
+  let elementStart = open + 1;
+  let colon = false;
+  let lambdas = 0;
+  for (let k = open + 1, depth = 0; k < stop; k++) {
+    const t = tokens[k];
+    if (isOp(t, OPENERS)) depth++;
+    else if (isOp(t, CLOSERS)) depth--;
+    else if (depth > 0) continue;
+    else if (t.type === "NAME" && t.value === "lambda") lambdas++;
+    else if (t.type === "OP" && t.value === ":") {
+      if (lambdas > 0) lambdas--;
+      else colon = true;
+    } else if (t.type === "OP" && t.value === ",") {
+      if (!colon && tokens[elementStart]?.value !== "**") return undefined; // a set display, or an error of its own
+      pairs++;
+      elementStart = k + 1;
+      colon = false;
+      lambdas = 0;
+    }
+  }
+  return pairs > 0 && !colon && elementStart < stop && tokens[elementStart].value !== "**" ? tokens[elementStart] : undefined;
 }
 
 const AUGMENTED = new Set(["+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**="]);
@@ -221,7 +306,9 @@ function specificMessage(tokens: readonly Token[], errorIndex: number): Problem 
     if (")]}".includes(v)) depth++;
     else if ("([{".includes(v)) {
       if (depth === 0) {
-        open = v === "(" && k > 0 && (tokens[k - 1].type === "NAME" || ")]".includes(tokens[k - 1].value)) ? k : -1;
+        // A call's arguments, not a def's parameters (`def f(..., x=None)` is plain invalid syntax).
+        const call = k > 0 && (tokens[k - 1].type === "NAME" || ")]".includes(tokens[k - 1].value)) && tokens[k - 2]?.value !== "def";
+        open = v === "(" && call ? k : -1;
         break;
       }
       depth--;
@@ -431,20 +518,34 @@ const CACHE_MAX_CHARS = 16_384;
 const CACHE_TOTAL_CHARS = 262_144;
 let cachedChars = 0;
 
+/** How a snippet is compiled. */
+export interface CheckOptions {
+  /**
+   * Accept `await`, `async with`, `async for` and async comprehensions at
+   * module level, as `compile(source, "<fence>", "exec",
+   * flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)` does (IPython, Jupyter and
+   * `python -m asyncio` compile that way). Default false: plain `compile()`.
+   */
+  topLevelAwait?: boolean;
+}
+
 /**
  * Check a Python snippet: undefined when `compile(source, "<fence>", "exec")`
  * accepts it, otherwise the first problem (line inside the snippet and
  * CPython's message). A snippet whose first code line is a `>>>` prompt is an
  * interactive session and gets INTERACTIVE_MESSAGE instead.
  */
-export function checkPython(text: string): PythonProblem | undefined {
+export function checkPython(text: string, options: CheckOptions = {}): PythonProblem | undefined {
   // CPython reads "\r\n" and "\r" as "\n".
   const source = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  if (cache.has(source)) return cache.get(source);
-  if (source.length > CACHE_MAX_CHARS) return check(source);
+  const topLevelAwait = options.topLevelAwait === true;
+  // One character ahead of the source says how it was compiled.
+  const key = (topLevelAwait ? "a" : "s") + source;
+  if (cache.has(key)) return cache.get(key);
+  if (source.length > CACHE_MAX_CHARS) return check(source, topLevelAwait);
   // The cache outlives the file: neither the key nor the problem may be a view into its text.
-  const own = detached(source);
-  const result = check(own);
+  const own = detached(key);
+  const result = check(own.slice(1), topLevelAwait);
   while (cache.size > 0 && (cache.size >= CACHE_SIZE || cachedChars + own.length > CACHE_TOTAL_CHARS)) {
     const oldest = cache.keys().next().value as string;
     cache.delete(oldest);
@@ -535,7 +636,7 @@ function problemBefore(source: string, line: number): Problem | undefined {
   return phase.first && phase.first.line < line && phase.first.offset < end ? phase.first : undefined;
 }
 
-function check(source: string): PythonProblem | undefined {
+function check(source: string, topLevelAwait: boolean): PythonProblem | undefined {
   const prompt = interactivePromptLine(source);
   if (prompt !== undefined) return { line: prompt, message: INTERACTIVE_MESSAGE, interactive: true };
 
@@ -573,7 +674,7 @@ function check(source: string): PythonProblem | undefined {
   }
   if (phase.first) return toProblem(phase.first);
   if (!phase.module) return { line: 1, message: "SyntaxError: invalid syntax" };
-  return compileProblem(phase.module);
+  return compileProblem(phase.module, topLevelAwait);
 }
 
 function toProblem(problem: Problem): PythonProblem {

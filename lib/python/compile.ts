@@ -608,8 +608,10 @@ function foldConstant(e: PyNode): Folded | undefined {
 }
 
 /** Python/compile.c: the errors raised while generating code, in its visiting order. */
-function codegen(module: PyNode, scopes: Map<PyNode, Scope>, future: Future): void {
+function codegen(module: PyNode, scopes: Map<PyNode, Scope>, future: Future, topLevelAwait: boolean): void {
   let unit: Unit = { kind: "module", scope: scopes.get(module)!, blocks: [] };
+  /** CPython's IS_TOP_LEVEL_AWAIT: PyCF_ALLOW_TOP_LEVEL_AWAIT and the module's own code (not a class body or a function). */
+  const topLevel = () => topLevelAwait && unit.kind === "module";
 
   const inUnit = (kind: UnitKind, node: PyNode, run: () => void) => {
     const saved = unit;
@@ -745,7 +747,7 @@ function codegen(module: PyNode, scopes: Map<PyNode, Scope>, future: Future): vo
       }
       case "For":
       case "AsyncFor":
-        if (s.nodeType === "AsyncFor" && unit.kind !== "async") fail(s.lineno, "'async for' outside async function");
+        if (s.nodeType === "AsyncFor" && unit.kind !== "async" && !topLevel()) fail(s.lineno, "'async for' outside async function");
         expr(child(s, "iter")!);
         inBlock("loop", s, () => {
           expr(child(s, "target")!, "Store");
@@ -765,7 +767,7 @@ function codegen(module: PyNode, scopes: Map<PyNode, Scope>, future: Future): vo
         return;
       case "With":
       case "AsyncWith": {
-        if (s.nodeType === "AsyncWith" && unit.kind !== "async") fail(s.lineno, "'async with' outside async function");
+        if (s.nodeType === "AsyncWith" && unit.kind !== "async" && !topLevel()) fail(s.lineno, "'async with' outside async function");
         const items = children(s, "items");
         const item = (k: number): void => {
           if (k >= items.length) return body(s, "body");
@@ -985,9 +987,10 @@ function codegen(module: PyNode, scopes: Map<PyNode, Scope>, future: Future): vo
   function comprehension(e: PyNode) {
     const generators = children(e, "generators");
     const outer = unit;
+    const outerTopLevel = topLevel();
     const scope = scopes.get(e);
     inUnit("comprehension", e, () => {
-      if (scope?.coroutine && e.nodeType !== "GeneratorExp" && outer.kind !== "async" && outer.kind !== "comprehension") {
+      if (scope?.coroutine && e.nodeType !== "GeneratorExp" && outer.kind !== "async" && outer.kind !== "comprehension" && !outerTopLevel) {
         fail(e.lineno, "asynchronous comprehension outside of an asynchronous function");
       }
       generators.forEach((gen, i) => {
@@ -1046,8 +1049,8 @@ function codegen(module: PyNode, scopes: Map<PyNode, Scope>, future: Future): vo
         maybe(child(e, "value"));
         return;
       case "Await":
-        if (!isFunction() && unit.kind !== "comprehension") fail(e.lineno, "'await' outside function");
-        if (unit.kind !== "async" && unit.kind !== "comprehension") fail(e.lineno, "'await' outside async function");
+        if (!topLevel() && !isFunction() && unit.kind !== "comprehension") fail(e.lineno, "'await' outside function");
+        if (!topLevel() && unit.kind !== "async" && unit.kind !== "comprehension") fail(e.lineno, "'await' outside async function");
         maybe(child(e, "value"));
         return;
       case "Call":
@@ -1091,12 +1094,17 @@ function codegen(module: PyNode, scopes: Map<PyNode, Scope>, future: Future): vo
   for (const s of moduleBody) stmt(s);
 }
 
-/** The first error `compile()` would raise after a successful parse, or undefined. */
-export function compileProblem(module: PyNode): CompileProblem | undefined {
+/**
+ * The first error `compile()` would raise after a successful parse, or
+ * undefined; with `topLevelAwait`, as `compile(..., flags=PyCF_ALLOW_TOP_LEVEL_AWAIT)`
+ * (what IPython, Jupyter and `python -m asyncio` use): `await`, `async with`,
+ * `async for` and async comprehensions are accepted in the module's own code.
+ */
+export function compileProblem(module: PyNode, topLevelAwait = false): CompileProblem | undefined {
   try {
     const future = futureImports(module);
     const scopes = symbolTable(module, future);
-    codegen(module, scopes, future);
+    codegen(module, scopes, future, topLevelAwait);
   } catch (error) {
     if (error instanceof Stop) return error.problem;
     throw error;

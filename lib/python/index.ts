@@ -2,5 +2,5 @@
  * The Python syntax checker behind SC008: `checkPython(source)` tells whether
  * CPython 3.11 would compile a snippet, without Python and without running it.
  */
-export { checkPython, interactivePromptLine, INTERACTIVE_MESSAGE, type PythonProblem } from "./check.js";
+export { type CheckOptions, checkPython, interactivePromptLine, INTERACTIVE_MESSAGE, type PythonProblem } from "./check.js";
 export { tokenize, type Token, type TokenizeResult } from "./tokenizer.js";

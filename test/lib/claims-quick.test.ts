@@ -5,10 +5,10 @@
  * a line the expression accepts passes the quick test.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { claimRegex, mayBeClaim, quickLabels } from "../../dist/lib/claims.js";
+import { atLeast, corpusDir, hasSeeds, seedsDir } from "../real-docs.js";
 import { SC010Defaults } from "../../dist/rules/SC010-declared-metrics.js";
 import { generateTree } from "../../bench/generate.mjs";
 import { markdownFiles } from "../helpers.js";
@@ -23,7 +23,7 @@ const agrees = (line: string) => {
   return !probe.test(line) || mayBeClaim(line.slice(0, colon), quick);
 };
 
-const shared = join(import.meta.dirname, "../../../shared");
+const realTexts = () => [...markdownFiles(corpusDir), ...(hasSeeds ? markdownFiles(seedsDir) : [])];
 
 describe("SC010 quick test", () => {
   it("applies to the default labels", () => {
@@ -35,7 +35,7 @@ describe("SC010 quick test", () => {
 
   it("passes every line of the corpus, the seeds and a generated tree that the expression accepts", () => {
     const texts = [
-      ...[...markdownFiles(join(shared, "corpus")), ...markdownFiles(join(shared, "seeds"))].map((file) => readFileSync(file, "utf8")),
+      ...realTexts().map((file) => readFileSync(file, "utf8")),
       ...(generateTree(300, 1) as [string, string][]).map(([, text]) => text),
     ];
     let accepted = 0;
@@ -79,7 +79,7 @@ describe("mayBeClaim without copies", () => {
 
   it("answers as the plain form on every head of the corpus and the seeds", () => {
     let heads = 0;
-    for (const file of [...markdownFiles(join(shared, "corpus")), ...markdownFiles(join(shared, "seeds"))]) {
+    for (const file of realTexts()) {
       for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
         const colon = line.indexOf(":");
         if (colon < 0) continue;
@@ -88,7 +88,7 @@ describe("mayBeClaim without copies", () => {
         heads++;
       }
     }
-    expect(heads).toBeGreaterThan(1000);
+    expect(heads).toBeGreaterThan(atLeast(1000, 100));
   });
 
   it("answers as the plain form on random heads built from the labels, spaces and emphasis", () => {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeHeading } from "../../dist/lib/headings.js";
+import { atLeast, corpusDir, hasSeeds, seedsDir } from "../real-docs.js";
 
 // CONTRACT.md's definition, as lib/headings.ts writes it for any text.
 const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}]/gu;
@@ -30,10 +31,9 @@ function reference(text: string): string {
     .join(" ");
 }
 
-const root = new URL("../../../shared/", import.meta.url).pathname;
 const walk = (p: string): string[] =>
   statSync(p).isDirectory() ? readdirSync(p).flatMap((e) => walk(join(p, e))) : p.endsWith(".md") ? [p] : [];
-const headings = [...new Set([...walk(join(root, "corpus")), ...walk(join(root, "seeds"))].flatMap((f) =>
+const headings = [...new Set([...walk(corpusDir), ...(hasSeeds ? walk(seedsDir) : [])].flatMap((f) =>
   readFileSync(f, "utf8")
     .split("\n")
     .flatMap((line) => /^#{1,6}\s+(.*)$/.exec(line)?.[1] ?? []),
@@ -45,7 +45,7 @@ const anyAscii = fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => 
 
 describe("heading keys: the ASCII path", () => {
   it("gives the Unicode definition's key for every heading of the corpus and seeds", () => {
-    expect(headings.length).toBeGreaterThan(5_000);
+    expect(headings.length).toBeGreaterThan(atLeast(5_000, 400));
     const differing = headings.filter((h) => normalizeHeading(h) !== reference(h));
     expect(differing).toEqual([]);
   });

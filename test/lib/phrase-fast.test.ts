@@ -15,8 +15,7 @@ import { escapeRegExp } from "../../dist/lib/regex.js";
 import { SC006Defaults } from "../../dist/rules/SC006-no-vague-phrasing.js";
 import { SC007Defaults } from "../../dist/rules/SC007-no-marketing-language.js";
 import { markdownFiles } from "../helpers.js";
-
-const corpus = new URL("../../../shared/corpus/", import.meta.url).pathname;
+import { atLeast, corpusDir as corpus } from "../real-docs.js";
 
 /** The plain form: no look-behind; the code point before a match is checked after it. */
 function reference(phrases: readonly string[]): (text: string) => PhraseHit[] {
@@ -58,7 +57,7 @@ const lists: [string, string[]][] = [
 describe("phraseMatcher", () => {
   it("finds what the plain form finds on the corpus", () => {
     const texts = markdownFiles(corpus).map((f) => readFileSync(f, "utf8"));
-    expect(texts.length).toBeGreaterThan(400);
+    expect(texts.length).toBeGreaterThan(atLeast(400, 20));
     for (const [name, phrases] of lists) {
       const fast = phraseMatcher(phrases);
       const plain = reference(phrases);
@@ -68,7 +67,7 @@ describe("phraseMatcher", () => {
         hits += found.length;
         expect(found, name).toEqual(plain(text));
       }
-      expect(hits, name).toBeGreaterThan(50);
+      expect(hits, name).toBeGreaterThan(atLeast(50, 3));
     }
   });
 

@@ -13,15 +13,13 @@ import { SC003Defaults } from "../../dist/rules/SC003-acceptance-criteria-measur
 import { SC006Defaults } from "../../dist/rules/SC006-no-vague-phrasing.js";
 import { SC007Defaults } from "../../dist/rules/SC007-no-marketing-language.js";
 import { markdownFiles } from "../helpers.js";
-
-const corpus = new URL("../../../shared/corpus/", import.meta.url).pathname;
+import { atLeast, corpusDir as corpus } from "../real-docs.js";
 
 const builtIn = [
   ...Object.values(SC007Defaults.categories).flatMap((c) => c.patterns ?? []),
   ...SC006Defaults.patterns.map((p) => (typeof p === "string" ? p : p.pattern)),
   ...SC003Defaults.vaguePatterns,
   ...SC003Defaults.thresholdPatterns,
-  ...SC003Defaults.artifactPatterns,
 ];
 
 const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0], ...m.slice(1)]);
@@ -61,7 +59,7 @@ describe("fastWordStarts", () => {
 
   it("every built-in pattern matches the same on the corpus", () => {
     const texts = markdownFiles(corpus).map((f) => readFileSync(f, "utf8"));
-    expect(texts.length).toBeGreaterThan(400);
+    expect(texts.length).toBeGreaterThan(atLeast(400, 20));
     let rewritten = 0;
     for (const source of builtIn) {
       const fast = fastWordStarts(source);

@@ -63,9 +63,12 @@ describe("directory listings", () => {
   symlinkSync(join(scratch, "outside"), join(scratch, "ws", "link"));
   const ws = join(scratch, "ws");
 
-  it("hasEntry checks exact names, and directories when asked with a trailing slash", () => {
+  it("hasEntry checks names whatever their case, and directories when asked with a trailing slash", () => {
     expect(hasEntry(ws, "prd.md")).toBe(true);
-    expect(hasEntry(ws, "PRD.md")).toBe(false);
+    expect(hasEntry(ws, "PRD.md")).toBe(true);
+    expect(hasEntry(ws, "b.md")).toBe(true);
+    expect(hasEntry(ws, "Research/PLAN.md")).toBe(true);
+    expect(hasEntry(ws, "tasks.md")).toBe(false);
     expect(hasEntry(ws, "research/plan.md")).toBe(true);
     expect(hasEntry(ws, "tmp/")).toBe(true);
     expect(hasEntry(ws, "prd.md/")).toBe(false);

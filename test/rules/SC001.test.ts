@@ -47,6 +47,46 @@ describe("SC001 section-word-budget", () => {
     ]);
   });
 
+  it("reads only a minimum as a budget: (N+ words), at least, minimum, ≥, or more", () => {
+    const section = (title: string) => `## ${title}\n\n${words(7)}\n\n`;
+    const md =
+      "# Notes\n\n" +
+      section("A (300+ words)") + // line 3
+      section("B (at least 300 words)") + // line 7
+      section("C (minimum 300 words)") + // line 11
+      section("D (≥ 300 words)") + // line 15
+      section("E (300 words or more)") + // line 19
+      section("F (300 words minimum)"); // line 23
+    expect(findings(md, "docs/anything.md", "SC001").map((f) => [f.line, f.detail])).toEqual(
+      [3, 7, 11, 15, 19, 23].map((line, i) => [
+        line,
+        `Section "${"ABCDEF"[i]} (${["300+ words", "at least 300 words", "minimum 300 words", "≥ 300 words", "300 words or more", "300 words minimum"][i]})": Expected: at least 300 words; Actual: 7 words`,
+      ]),
+    );
+  });
+
+  it("does not take a size for a budget: a README that reports other files' word counts", () => {
+    const md = [
+      "# Workspace: search-filters",
+      "",
+      "The documents of this workspace and their sizes:",
+      "",
+      "## prd.md (5,690 words)",
+      "",
+      "The PRD, reviewed.",
+      "",
+      "## research/plan.md (~2,100 words)",
+      "",
+      "The research plan.",
+      "",
+      "## tasks.md (about 400 words)",
+      "",
+      "Tasks.",
+      "",
+    ].join("\n");
+    expect(findings(md, "specs/active/search-filters/README.md", "SC001")).toEqual([]);
+  });
+
   it("uses the larger of the configured budget and the annotation", () => {
     const md = `# PRD\n\n## Overview (5+ words)\n\n${words(6)}\n`;
     expect(findings(md, prd, "SC001", budgetOnly({ Overview: 8 }))[0].detail).toBe(
@@ -123,7 +163,7 @@ describe("SC001 section-word-budget", () => {
       'Invalid configuration of SC001/section-word-budget: option "documents" must be an array of document budgets; item 1: a "files" key',
     );
     expect(findings("# x\n", prd, "SC001", { budget: 5 })[0].detail).toBe(
-      'Invalid configuration of SC001/section-word-budget: unknown option "budget" (known: files, ignores, count, documents)',
+      'Invalid configuration of SC001/section-word-budget: unknown option "budget" (known: files, ignores, count, documents, replaceDefaults)',
     );
     expect(findings("# x\n", prd, "SC001", { files: ["[unclosed"] }).length).toBeLessThanOrEqual(1);
   });

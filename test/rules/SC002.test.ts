@@ -82,9 +82,29 @@ describe("SC002 acceptance-criteria-count", () => {
       ]);
     });
 
-    it("counts every matching section and reports on the first", () => {
+    it("uses the first of the headings the document holds", () => {
       const md = `# PRD\n\n## Done When\n\n${items(2)}\n\n## Success Criteria\n\n${items(3)}\n`;
-      expect(findings(md, prd, "SC002", { headings: ["Success Criteria", "Done When"] })).toEqual([tooFew(3, 5, "Done When")]);
+      expect(findings(md, prd, "SC002", { headings: ["Success Criteria", "Done When"] })).toEqual([tooFew(8, 3, "Success Criteria")]);
+      expect(findings(md, prd, "SC002", { headings: ["Acceptance Criteria", "Done When"] })).toEqual([tooFew(3, 2, "Done When")]);
+    });
+
+    it("counts table rows, scenarios and the items under a label (real PRDs write them so)", () => {
+      const table = `| Criterion | Measure |\n|---|---|\n${Array.from({ length: 5 }, (_, i) => `| C${i} | under ${i + 1} s |`).join("\n")}`;
+      const scenarios = "- Given a user\n- When they log in\n- Then a token is issued\n- Given a token\n- Then it expires in 1 h";
+      const labelled = "- **Security**:\n  - tokens are hashed\n  - logins are rate-limited";
+      const md = `# PRD\n\n## Acceptance Criteria\n\n${table}\n\n${scenarios}\n\n${labelled}\n`;
+      expect(findings(md, prd, "SC002", { minimum: 10 })).toEqual([tooFew(3, 9, "Acceptance Criteria", 10)]);
+      expect(findings(md, prd, "SC002", { minimum: 9 })).toEqual([]);
+    });
+
+    it("counts a gherkin block's scenarios", () => {
+      const md = "# PRD\n\n## Acceptance Criteria\n\n```gherkin\nScenario: a\n  Given x\n  Then y\nScenario: b\n  Given x\n  Then z\n```\n";
+      expect(findings(md, prd, "SC002")).toEqual([tooFew(3, 2)]);
+    });
+
+    it("counts every section with that heading, and reports on the first", () => {
+      const md = `# PRD\n\n## Acceptance Criteria\n\n${items(2)}\n\n## Notes\n\n## Acceptance Criteria\n\n${items(3)}\n`;
+      expect(findings(md, prd, "SC002")).toEqual([tooFew(3, 5)]);
     });
 
     it("takes files and ignores", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { verifiedComments } from "../../dist/lib/fences.js";
 import { fenceLanguage, pythonComments } from "../../dist/rules/SC004-code-fence-verified.js";
 import { findings } from "../helpers.js";
 
@@ -7,11 +8,6 @@ const missing = (line: number, actual = "none") => ({
   line,
   rule: "SC004",
   detail: `Expected: a "# VERIFIED:" comment in the python fence; Actual: ${actual}`,
-});
-const totals = (verified: number, fences: number) => ({
-  line: 1,
-  rule: "SC004",
-  detail: `Document: Expected: all ${fences} python fences verified; Actual: ${verified} of ${fences} verified`,
 });
 const md = (...lines: string[]) => lines.join("\n") + "\n";
 
@@ -38,7 +34,7 @@ describe("SC004 code-fence-verified", () => {
     expect(findings(text, prd, "SC004")).toEqual([]);
   });
 
-  it("reports each unverified fence on its opening line, and the totals on line 1", () => {
+  it("reports each unverified fence on its opening line, and no document total (one problem, one finding)", () => {
     const text = md(
       "# PRD",
       "",
@@ -55,7 +51,7 @@ describe("SC004 code-fence-verified", () => {
       "x = 1",
       "```",
     );
-    expect(findings(text, prd, "SC004")).toEqual([totals(1, 3), missing(8), missing(12)]);
+    expect(findings(text, prd, "SC004")).toEqual([missing(8), missing(12)]);
   });
 
   it("does not count the marker inside a string", () => {
@@ -74,7 +70,6 @@ describe("SC004 code-fence-verified", () => {
       "```",
     );
     expect(findings(text, prd, "SC004")).toEqual([
-      totals(0, 2),
       missing(3, '"# VERIFIED:" only inside a string'),
       missing(8, '"# VERIFIED:" only inside a string'),
     ]);
@@ -82,14 +77,12 @@ describe("SC004 code-fence-verified", () => {
 
   it("reports an empty fence", () => {
     expect(findings(md("# PRD", "", "```python", "", "```"), prd, "SC004")).toEqual([
-      totals(0, 1),
       missing(3, "empty fence"),
     ]);
   });
 
   it("judges an unclosed fence by what it holds up to the end of the file", () => {
     expect(findings(md("# PRD", "", "```python", "import os", "", "## Next"), prd, "SC004")).toEqual([
-      totals(0, 1),
       missing(3),
     ]);
     expect(findings(md("# PRD", "", "```python", "import os", "# VERIFIED: at the end"), prd, "SC004")).toEqual([]);
@@ -107,7 +100,7 @@ describe("SC004 code-fence-verified", () => {
       fence("python-repl") +
       fence("bash") +
       fence("");
-    expect(findings(text, prd, "SC004")).toEqual([totals(0, 4), missing(3), missing(7), missing(11), missing(15)]);
+    expect(findings(text, prd, "SC004")).toEqual([missing(3), missing(7), missing(11), missing(15)]);
   });
 
   it("finds fences in lists and block quotes, and tilde fences", () => {
@@ -129,7 +122,7 @@ describe("SC004 code-fence-verified", () => {
       "run()",
       "~~~",
     );
-    expect(findings(text, prd, "SC004")).toEqual([totals(1, 3), missing(10), missing(14)]);
+    expect(findings(text, prd, "SC004")).toEqual([missing(10), missing(14)]);
   });
 
   it("ignores indented code blocks and python fences shown inside a longer fence", () => {
@@ -139,35 +132,33 @@ describe("SC004 code-fence-verified", () => {
 
   it("handles CRLF line endings and front matter (document findings go on the first line after it)", () => {
     const text = ["---", "title: Demo", "---", "# PRD", "", "```python", "run()", "```", ""].join("\r\n");
-    expect(findings(text, prd, "SC004")).toEqual([{ ...totals(0, 1), line: 4 }, missing(6)]);
+    expect(findings(text, prd, "SC004")).toEqual([missing(6)]);
   });
 
-  it("matches the marker case-sensitively, as grep does", () => {
-    expect(findings(md("```python", "# verified: lower case", "```"), prd, "SC004")).toEqual([totals(0, 1), missing(1)]);
+  it("wants the marker spelled exactly, as the seed's grep counts it, and says how it was spelled", () => {
+    const text = md("```python", "# verified: lower case", "```", "", "```python", "x = 1  #VERIFIED: no space", "```", "", "```python", "# Verified : Syntax checked", "```");
+    expect(findings(text, prd, "SC004")).toEqual([
+      missing(1, '"# verified:", spelled differently'),
+      missing(5, '"#VERIFIED:", spelled differently'),
+      missing(9, '"# Verified :", spelled differently'),
+    ]);
   });
 
   it("checks PRD, analysis and research documents only, and skips templates", () => {
     const text = md("```python", "run()", "```");
-    expect(findings(text, "specs/active/demo/research/plan.md", "SC004")).toEqual([totals(0, 1), missing(1)]);
-    expect(findings(text, "specs/active/demo/research/analysis.md", "SC004")).toEqual([totals(0, 1), missing(1)]);
+    expect(findings(text, "specs/active/demo/research/plan.md", "SC004")).toEqual([missing(1)]);
+    expect(findings(text, "specs/active/demo/research/analysis.md", "SC004")).toEqual([missing(1)]);
     expect(findings(text, "specs/active/demo/tasks.md", "SC004")).toEqual([]);
     expect(findings(text, "specs/guides/testing.md", "SC004")).toEqual([]);
     expect(findings(text, "specs/template-spec/prd.md", "SC004")).toEqual([]);
   });
 
-  it("takes languages, marker, totals and files as options", () => {
+  it("takes languages, marker and files as options", () => {
     const text = md("```ipython", "run()", "```", "", "```python", "# Checked: by hand", "run()", "```");
     expect(findings(text, prd, "SC004", { languages: ["python", "IPython"], marker: "# Checked:" })).toEqual([
-      {
-        line: 1,
-        rule: "SC004",
-        detail: "Document: Expected: all 2 python fences verified; Actual: 1 of 2 verified",
-      },
       { line: 1, rule: "SC004", detail: 'Expected: a "# Checked:" comment in the python fence; Actual: none' },
     ]);
-    expect(findings(md("```python", "run()", "```"), prd, "SC004", { totals: false })).toEqual([missing(1)]);
     expect(findings(md("```python", "run()", "```"), "docs/design.md", "SC004", { files: ["docs/*.md"] })).toEqual([
-      totals(0, 1),
       missing(1),
     ]);
   });
@@ -183,11 +174,9 @@ describe("SC004 code-fence-verified", () => {
     expect(bad({ marker: "" })).toEqual([
       '1 Invalid configuration of SC004/code-fence-verified: option "marker" must be a non-empty string; found ""',
     ]);
-    expect(bad({ totals: "yes" })).toEqual([
-      '1 Invalid configuration of SC004/code-fence-verified: option "totals" must be a boolean; found "yes"',
-    ]);
-    expect(bad({ verified: true })).toEqual([
-      '1 Invalid configuration of SC004/code-fence-verified: unknown option "verified" (known: files, ignores, languages, marker, totals)',
+    // The document total is gone (SC010 owns a document's self-reported counts).
+    expect(bad({ totals: true })).toEqual([
+      '1 Invalid configuration of SC004/code-fence-verified: unknown option "totals" (known: files, ignores, languages, marker)',
     ]);
   });
 });
@@ -215,6 +204,27 @@ describe("pythonComments", () => {
 
   it("ends an unterminated single-quoted string at the end of its line", () => {
     expect(pythonComments(["x = 'open", "# comment"])).toEqual([{ index: 1, column: 0, text: "# comment" }]);
+  });
+});
+
+describe("verifiedComments (the one finder of SC004, SC009 and SC010)", () => {
+  it("finds the marker in real comments, in any case and spacing, and says whether it is exact", () => {
+    const found = verifiedComments([
+      "# VERIFIED: src/a.py:1-3",
+      "x = 1  #verified: src/b.py",
+      "s = '# VERIFIED: in a string'",
+      "# Verified : Syntax checked",
+      "# not verified here",
+    ]);
+    expect(found.map((c) => [c.index, c.column, c.written, c.exact, c.text, c.textColumn])).toEqual([
+      [0, 0, "# VERIFIED:", true, " src/a.py:1-3", 11],
+      [1, 7, "#verified:", false, " src/b.py", 17],
+      [3, 0, "# Verified :", false, " Syntax checked", 12],
+    ]);
+  });
+
+  it("takes another marker", () => {
+    expect(verifiedComments(["# CHECKED: by hand", "# checked: too"], "# CHECKED:").map((c) => c.exact)).toEqual([true, false]);
   });
 });
 

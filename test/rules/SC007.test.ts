@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findings, lintString } from "../helpers.js";
 
@@ -57,6 +58,8 @@ describe("SC007 no-marketing-language", () => {
     "Use obstore for high-throughput object storage.",
     "For analytics, use DuckDB.",
     "## When to Use Obstore",
+    "## When to Use MERGE vs INSERT ON CONFLICT",
+    "Use HNSW when recall matters more than memory.",
     "❌ Avoid for large tables",
   ])("reports marketing or prescriptive language: %s", (sentence) => {
     expect(reported(sentence)).toBe(true);
@@ -74,6 +77,9 @@ describe("SC007 no-marketing-language", () => {
     "Redis is used for the rate limiter state in this example.",
     "Use sentence case for headings.",
     "Use transactions for multi-statement writes.",
+    "Use VPC peering for internal connections.",
+    "**Solution**: Check the compatibility table above. Use TEXT for maximum compatibility.",
+    "Use UUIDs or other distributed keys for primary keys to avoid write hotspots.",
     "Use --no-auto-sync for debugging.",
     "Replace `asyncpg` with your preferred database adapter.",
     "A higher pool size allows more concurrent queries and uses more memory.",
@@ -118,6 +124,89 @@ describe("SC007 no-marketing-language", () => {
     });
   });
 
+  describe("real-document shapes (issue 20)", () => {
+    it("reads headings as text: Title Case and a parenthesis are no name unless the body names it", () => {
+      const md = doc(
+        "### GitHub Actions (Recommended)",
+        "",
+        "### Pool Settings for Better Concurrency",
+        "",
+        "Tables are checked with Great Expectations and Better Auth signs users in.",
+        "",
+        "### Great Expectations Setup",
+        "",
+        "### Better Auth (Recommended)",
+      );
+      expect(found(md)).toEqual([
+        [3, actual(RECOMMENDATION, "recommendation", "Recommended"), [21, 11]],
+        [5, actual(PRAISE, "praise", "Better"), [23, 6]],
+        [11, actual(RECOMMENDATION, "recommendation", "Recommended"), [18, 11]],
+      ]);
+    });
+
+    it("never splits an identifier into words", () => {
+      expect(found(doc("When to use oracle_query in handlers.", "", "For pooling, use use_pool.", "", "Set use_pool for better_throughput."))).toEqual([]);
+    });
+
+    it("checks the rest of a line that holds a code span; a marker right before code or a quoted example marks it", () => {
+      const md = doc("- ✅ Great for prototyping with `duckdb`", "- ✅ `select_to_arrow()` returns an Arrow table", '- ❌ **Passive voice**: "The pool is configured"');
+      expect(found(md)).toEqual([
+        [3, actual(VERDICT, "verdict marker", "✅"), [3, 1]],
+        [3, actual(PRAISE, "praise", "Great"), [5, 5]],
+      ]);
+    });
+
+    it("reads ✅ in a checklist or change log, and on a status, as a tick", () => {
+      const md = doc(
+        "**What Changed**:",
+        "",
+        "- ✅ Dict-based result access",
+        "",
+        "**Requirements**:",
+        "",
+        "- ✅ Type hints on all parameters",
+        "",
+        "**Status**: ✅ Complete",
+        "",
+        "**Features**:",
+        "",
+        "- ✅ Unified interface",
+      );
+      expect(found(md)).toEqual([[15, actual(VERDICT, "verdict marker", "✅"), [3, 1]]]);
+    });
+
+    it("states a parameter's effect without praise: higher = better recall", () => {
+      expect(found(doc("- **M**: 8-64, higher = better recall, more memory", "- Larger values give better accuracy"))).toEqual([]);
+      expect(found(doc("The new index gives better recall."))).toEqual([[3, actual(PRAISE, "praise", "better"), [21, 6]]]);
+    });
+
+    it("does not take a sentence introducing the example below for a prescription", () => {
+      const md = doc("Use the Spanner session store for Litestar applications:", "", "```python", "store = SpannerStore(config)", "```", "", "Use Redis for session storage:", "", "- fast");
+      expect(found(md)).toEqual([[9, actual(PRESCRIPTION, "prescription", "Use Redis for"), [1, 13]]]);
+    });
+
+    it("leaves coding conventions alone: under a patterns, standards or rules heading, Use Y for instructs contributors", () => {
+      const conventions = doc("## CLI Patterns", "", "- **Rich Output**: Use rich for formatted output", "", "### Key Standards", "", "- Use TypeScript for all new code.", "", "**When to use**: In CLI commands.");
+      expect(found(conventions)).toEqual([]);
+      expect(found(conventions, { conventions: [] }).map(([line]) => line)).toEqual([5, 9, 11]);
+      const product = doc("## Session Storage", "", "Use Redis for session storage.", "", "**When to use**:", "", "- Deploying on GCP");
+      expect(found(product).map(([line, detail]) => [line, detail])).toEqual([
+        [5, actual(PRESCRIPTION, "prescription", "Use Redis for")],
+        [7, actual(PRESCRIPTION, "prescription", "When to use")],
+      ]);
+    });
+
+    it("reports intensified praise, superlatives, Benefits labels, good use cases and Use Y when", () => {
+      expect(found(doc("DuckDB is extremely fast. Query time: very fast (<10ms for 1M rows)."))).toEqual([[3, actual(PRAISE, "praise", "extremely fast"), [11, 14]]]);
+      expect(found(doc("One of the fastest Python web frameworks."))).toEqual([[3, actual(PRAISE, "praise", "One of the fastest"), [1, 18]]]);
+      expect(found(doc("**Key Benefits**:", "", "Verify the optimization benefits."))).toEqual([[3, actual(COMPARISON, "comparison", "Benefits"), [7, 8]]]);
+      expect(found(doc("**Good use cases**: exports"))).toEqual([[3, actual(RECOMMENDATION, "recommendation", "Good use cases"), [3, 14]]]);
+      expect(found(doc("**Use HNSW when**: recall matters.", "", "Use manual mode when you need control."))).toEqual([
+        [3, actual(PRESCRIPTION, "prescription", "Use HNSW when"), [3, 13]],
+      ]);
+    });
+  });
+
   describe("options", () => {
     it("takes categories with their own phrases, patterns and suggestion", () => {
       const md = doc("It is blazing quick and a cut above.");
@@ -156,6 +245,7 @@ describe("SC007 no-marketing-language", () => {
       expect(bad({ markers: [""] })).toEqual([
         'Invalid configuration of SC007/no-marketing-language: option "markers" must be an array of non-empty strings; found an array with an empty or non-string item',
       ]);
+      expect(bad({ conventions: [""] })[0]).toMatch(/^Invalid configuration of SC007\/no-marketing-language: option "conventions" must be/);
       expect(bad({ names: "yes" })).toEqual([
         'Invalid configuration of SC007/no-marketing-language: option "names" must be a boolean; found "yes"',
       ]);
@@ -205,6 +295,44 @@ describe("SC007 no-marketing-language", () => {
     it("checks guides only", () => {
       expect(found(doc("It is excellent."), true, "specs/active/demo/prd.md")).toEqual([]);
       expect(found(doc("It is excellent."), true, "specs/guides/patterns/storage.md")).toHaveLength(1);
+    });
+  });
+  it("reports each shape of its rule page's Incorrect example, and none of the Correct one", () => {
+    const page = readFileSync(new URL("../../docs/rules/SC007-no-marketing-language.md", import.meta.url), "utf8");
+    const example = (heading: string) => /^````markdown file=(\S+)\n([\s\S]*?)^````$/m.exec(page.slice(page.indexOf(`\n## ${heading}\n`)))!;
+    const [, file, incorrect] = example("Incorrect");
+    expect(found(incorrect, true, file).map(([line, detail]) => [line, detail])).toEqual([
+      [3, actual(RECOMMENDATION, "recommendation", "ideal")],
+      [3, actual(PRAISE, "praise", "seamless")],
+      [5, actual(VERDICT, "verdict marker", "✅")],
+      [5, actual(PRAISE, "praise", "Great")],
+      [6, actual(VERDICT, "verdict marker", "❌")],
+      [8, actual(COMPARISON, "comparison", "Trade-offs")],
+      [10, actual(PRESCRIPTION, "prescription", "Choose obstore when")],
+      [10, actual(RECOMMENDATION, "recommendation", "recommend")],
+      [12, actual(RECOMMENDATION, "recommendation", "Recommended")],
+      [14, actual(PRESCRIPTION, "prescription", "When to use")],
+    ]);
+    const [, correctFile, correct] = example("Correct");
+    expect(found(correct, true, correctFile)).toEqual([]);
+    expect(found(correct, { conventions: [] }, correctFile).map(([line]) => line)).toEqual([37]);
+  });
+  describe("second judged round", () => {
+    it("does not search the project's own plans (Next Steps, Roadmap)", () => {
+      const md = "# Observability\n\n## Next Steps\n\n1. Document recommended dashboards.\n\n## Setup\n\nThe recommended exporter is OTLP.\n";
+      expect(found(md).map(([line]) => line)).toEqual([9]);
+      expect(found(md, { plans: [] }).map(([line]) => line)).toEqual([5, 9]);
+    });
+
+    it("takes ✅/❌ in a style guide as do and don't", () => {
+      const md = "# Documentation Style Guide\n\n## Voice\n\n✅ Professional, technical\n❌ Casual, marketing\n";
+      expect(found(md)).toEqual([]);
+      expect(found(md.replace("Documentation Style Guide", "Storage Backends")).map(([line]) => line)).toEqual([5, 6]);
+    });
+
+    it("reads a pattern's \"When to use\" line in conventions as its purpose", () => {
+      const md = "# Error Handling\n\n## CLI Error Handling Pattern\n\n**When to use**: In CLI commands to provide user-friendly error messages.\n";
+      expect(found(md)).toEqual([]);
     });
   });
 });

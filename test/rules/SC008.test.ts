@@ -108,5 +108,88 @@ describe("SC008 code-fence-syntax", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: 1, rule: "SC008" });
     expect(found[0].detail).toMatch(/SC008\/code-fence-syntax.*languages/);
+    expect(findings(md("# PRD"), prd, "SC008", { topLevelAwait: "yes" })[0].detail).toMatch(/topLevelAwait/);
+  });
+
+  // The real async examples of specs: top-level await, as IPython, Jupyter and `python -m asyncio` run them.
+  const asyncExamples = md(
+    "# PRD",
+    "",
+    "```python",
+    "# In a background job (no request context)",
+    "async with provide_services(provide_users_service) as (users_service,):",
+    "    user = await users_service.get_one(email=email)",
+    "```",
+    "",
+    "```python",
+    "service = await anext(provide_service(db_session))",
+    "rows = [row async for row in driver.stream(sql)]",
+    "async for event in bus.listen():",
+    "    handle(event)",
+    "```",
+    "",
+    "```python",
+    "app.on_startup.append(lambda app: setattr(app.state, 'loader', await create_loader(app)))",
+    "```",
+    "",
+    "```python",
+    "class Loader:",
+    "    rows = await fetch()",
+    "```",
+    "",
+    "```python",
+    "def sync_helper():",
+    "    async with lock:",
+    "        pass",
+    "```",
+  );
+
+  it("accepts top-level await, async with, async for and async comprehensions by default", () => {
+    // Inside a lambda, a class body or a plain def, await is wrong in every mode.
+    expect(findings(asyncExamples, prd, "SC008")).toEqual([
+      sc008(17, "SyntaxError: 'await' outside async function"),
+      sc008(22, "SyntaxError: 'await' outside function"),
+      sc008(27, "SyntaxError: 'async with' outside async function"),
+    ]);
+  });
+
+  it("compiles exactly as py_compile does with topLevelAwait: false", () => {
+    expect(findings(asyncExamples, prd, "SC008", { topLevelAwait: false })).toEqual([
+      sc008(5, "SyntaxError: 'async with' outside async function"),
+      sc008(10, "SyntaxError: 'await' outside function"),
+      sc008(17, "SyntaxError: 'await' outside async function"),
+      sc008(22, "SyntaxError: 'await' outside function"),
+      sc008(27, "SyntaxError: 'async with' outside async function"),
+    ]);
+  });
+
+  it("reports where CPython points and with its words: the closing bracket, the dictionary key, a def's parameters", () => {
+    const text = md(
+      "# PRD",
+      "",
+      "```python",
+      "class InertiaBack(Redirect):",
+      "    def __init__(self, request, **kwargs) -> None:",
+      "        super().__init__(",
+      "            path=request.headers.get(\"Referer\"),  # VULNERABLE",
+      "            ...",
+      "        )",
+      "```",
+      "",
+      "```python",
+      "async with httpx.AsyncClient() as client:",
+      "    await send({\"type\": \"http.response.start\", ...})",
+      "```",
+      "",
+      "```python",
+      "async def _render_inertia_ssr(..., client: httpx.AsyncClient | None = None):",
+      "    pass",
+      "```",
+    );
+    expect(findings(text, prd, "SC008")).toEqual([
+      sc008(9, "SyntaxError: positional argument follows keyword argument"),
+      sc008(14, "SyntaxError: ':' expected after dictionary key"),
+      sc008(18, "SyntaxError: invalid syntax"),
+    ]);
   });
 });

@@ -181,6 +181,23 @@ describe("SC009 verified-reference", () => {
     ]);
   });
 
+  it("follows the comments SC004 finds: real comments, trailing ones, any case; not text inside a string", () => {
+    const md = [
+      "# PRD",
+      "",
+      "```python",
+      "x = make()  # verified: src/pkg/nope.py",
+      'doc = """',
+      "# VERIFIED: src/pkg/gone.py",
+      '"""',
+      "```",
+      "",
+    ].join("\n");
+    expect(check(md)).toEqual([
+      { line: 4, rule: "SC009", detail: '"src/pkg/nope.py": Expected: an existing file under the project root; Actual: not found' },
+    ]);
+  });
+
   it("leaves the fences of a quoted Markdown document alone", () => {
     const md = "# Guide\n\n````markdown\n```python\n# VERIFIED: src/pkg/nope.py:1-2\n```\n````\n";
     expect(check(md)).toEqual([]);

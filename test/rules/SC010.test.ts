@@ -67,12 +67,13 @@ describe("SC010 declared-metrics", () => {
     expect(findings(`${body}**Word Count**: 90+\n`, notes, "SC010")).toEqual([]);
   });
 
-  it("counts prose words when configured", () => {
+  it("counts prose words when configured, and then offers no fix (only wc -w is unambiguous)", () => {
     const md = "# PRD\n\n[alpha](https://example.com/x) `beta` gamma\n\n**Total PRD Words**: 3\n";
     expect(findings(md, prd, "SC010", { count: "prose" })).toEqual([
       // Prose: "alpha", "beta", "gamma", "Total", "PRD", "Words", "3", "PRD" (the heading).
       { line: 5, rule: "SC010", detail: 'Claim "Total PRD Words": Expected: 3 words; Actual: 8 words (prose)' },
     ]);
+    expect(lintString(md, prd, "SC010", { count: "prose" })[0].fixInfo).toBeNull();
   });
 
   it("counts acceptance criteria as SC002 does: top-level items of the section and its subsections", () => {
@@ -113,9 +114,97 @@ describe("SC010 declared-metrics", () => {
       { line: 15, rule: "SC010", detail: 'Claim "Acceptance Criteria": Expected: 10 acceptance criteria; Actual: 3 acceptance criteria' },
       { line: 17, rule: "SC010", detail: 'Claim "Code Examples Verified": Expected: 2 verified python fences; Actual: 1 verified python fence' },
     ]);
+    // Fences are counted without interpretation and fixed; criteria depend on the layout and are not.
     const fixed = roundTrip(md, prd);
-    expect(fixed).toContain("**Acceptance Criteria**: 3 (minimum 8 required)");
+    expect(fixed).toContain("**Acceptance Criteria**: 10 (minimum 8 required)");
     expect(fixed).toContain("**Code Examples Verified**: 1\n");
+  });
+
+  it("leaves a library's entry in a documentation index alone: its Code Snippets are not this document's", () => {
+    const plan = "specs/active/demo/research/plan.md";
+    const md = [
+      "# Research Plan",
+      "",
+      "## Library Documentation",
+      "",
+      "### Litestar",
+      "",
+      "- **Library ID**: `/litestar-org/litestar`",
+      "- **Code Snippets**: 668",
+      "- **Trust Score**: 9.3",
+      "",
+      "Title: SQLSpec",
+      "Context7-compatible library ID: /litestar-org/sqlspec",
+      "Code Snippets: 1,204",
+      "",
+      "### Context7 results",
+      "",
+      "**Code Snippets**: 250",
+      "",
+      "## Summary",
+      "",
+      "**Code Snippets**: 3 (100% verified)",
+      "",
+      "```python",
+      "# VERIFIED: Syntax checked with py_compile",
+      "x = 1",
+      "```",
+      "",
+    ].join("\n");
+    const errors = lintString(md, plan, "SC010");
+    expect(errors.map((e) => [e.lineNumber, e.errorDetail, e.fixInfo])).toEqual([
+      [21, 'Claim "Code Snippets": Expected: 3 python fences; Actual: 1 python fence', { editColumn: 20, deleteCount: 1, insertText: "1" }],
+    ]);
+  });
+
+  it("accepts a total the line explains, and offers no fix for task counts", () => {
+    const list = (n: number) => Array.from({ length: n }, (_, i) => `- [ ] **T${i + 1}**: step ${i + 1}`);
+    const explained = (n: number) => ["# Tasks", "", ...list(n), "", "**Total Tasks**: 30 (plus 2 cleanup tasks)", ""].join("\n");
+    expect(findings(explained(32), tasks, "SC010")).toEqual([]);
+    expect(findings(explained(30), tasks, "SC010")).toEqual([]);
+    const wrong = lintString(explained(35), tasks, "SC010");
+    expect(wrong.map((e) => [e.lineNumber, e.errorDetail, e.fixInfo])).toEqual([
+      [39, 'Claim "Total Tasks": Expected: 30 tasks (or 32, with the other counts on its line); Actual: 35 tasks', null],
+    ]);
+    const breakdown = ["# Tasks", "", ...list(32), "", "**Total Tasks**: 32 (30 implementation tasks + 2 cleanup)", ""].join("\n");
+    expect(findings(breakdown, tasks, "SC010")).toEqual([]);
+    const plain = lintString(["# Tasks", "", ...list(32), "", "**Total Tasks**: 30", ""].join("\n"), tasks, "SC010");
+    expect(plain.map((e) => [e.errorDetail, e.fixInfo])).toEqual([['Claim "Total Tasks": Expected: 30 tasks; Actual: 32 tasks', null]]);
+  });
+
+  it("counts the numbered tasks of a spec-kit tasks file beside its other checklists", () => {
+    // T001…T004 are the tasks; the checklist under them and the success criteria are checkboxes too.
+    const md = [
+      "# Tasks",
+      "",
+      "- [x] T001 Verify the arrow types",
+      "- [x] T002 [P] Review the renderer",
+      "- [ ] T003 Add the tests",
+      "- [ ] T004 Implement the arrowheads",
+      "",
+      "## Definition of Done",
+      "",
+      "- [ ] All 4 tasks completed",
+      "- [ ] `yarn test:app` passes with 0 failures",
+      "- [x] SC-001: Chart published within 5 minutes",
+      "",
+      "**Total Tasks**: 4",
+      "**Completed Tasks**: 2",
+      "",
+    ].join("\n");
+    expect(findings(md, tasks, "SC010")).toEqual([]);
+    // A total that fits no reading is still wrong, and is reported with the usual count.
+    expect(findings(md.replace("**Total Tasks**: 4", "**Total Tasks**: 5"), tasks, "SC010")).toEqual([
+      { line: 14, rule: "SC010", detail: 'Claim "Total Tasks": Expected: 5 tasks; Actual: 7 tasks' },
+    ]);
+  });
+
+  it("does not read a bound or a share on the line as another count", () => {
+    // "(minimum 8 required)" and "(100% verified)" explain nothing: the claim stands as written.
+    const md = "# PRD\n\n**Code Snippets**: 2 (100% verified, minimum 8 snippets required)\n";
+    expect(lintString(md, prd, "SC010").map((e) => [e.errorDetail, e.fixInfo])).toEqual([
+      ['Claim "Code Snippets": Expected: 2 python fences; Actual: 0 python fences', { editColumn: 20, deleteCount: 1, insertText: "0" }],
+    ]);
   });
 
   it("counts tasks as checkbox items, or as task headings when the file has them", () => {
@@ -239,9 +328,9 @@ describe("SC010 declared-metrics", () => {
       ]);
     });
 
-    it("fixes exact claims about other files, and a second pass changes nothing", () => {
-      const fixed = roundTrip(doc, recovery);
-      expect(fixed).toContain("- Words: 5 (minimum 2000 required)");
+    it("offers no fix for a claim about another file (a fix is only for this document's own figures)", () => {
+      expect(lintString(doc, recovery, "SC010").filter((e) => e.fixInfo)).toEqual([]);
+      expect(roundTrip(doc, recovery)).toBe(doc);
     });
 
     it("skips a claim whose list names several files, and other files when otherFiles is off", () => {
