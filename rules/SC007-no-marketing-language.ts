@@ -97,7 +97,8 @@ export const SC007Defaults: SC007Options = {
       patterns: [
         String.raw`\bshould\s+(?:always\s+|probably\s+|generally\s+|really\s+)?(?:use|be\s+used|choose|pick|prefer)\b`,
         String.raw`\bpreferred\b(?<!\b(?:your|you|you're|you’re|their|our|own)\s+preferred)`,
-        String.raw`\bwe\s+prefer\b`,
+        // "we prefer X" (not "we prefer to construct configs …", a team's way of working)
+        String.raw`\bwe\s+prefer\b(?!\s+to\s)`,
         // "Recommendation: use …", "our recommendation" (not "a recommendation system")
         String.raw`\b(?:our|my|the\s+general|general)\s+recommendations?\b|\b(?<phrase>recommendations?)[*_]*\s*:`,
       ],
@@ -127,14 +128,18 @@ export const SC007Defaults: SC007Options = {
       suggestion: "objective characteristics (metrics, feature lists, limitations), not a comparison",
       phrases: [
         "pros", "cons", "pros and cons", "pros & cons", "trade-off", "trade-offs", "tradeoff", "tradeoffs",
-        "trade off", "trade offs", "advantages", "disadvantages", "drawbacks", "downsides", "upsides",
-        "outperforms", "outperform",
+        "trade off", "trade offs", "drawbacks", "downsides", "upsides", "outperforms", "outperform",
       ],
       patterns: [
-        String.raw`\b(?:much|far|way|vastly|significantly|considerably|dramatically|a\s+lot)\s+(?:better|worse|faster|slower|simpler|easier|cleaner|more\s+\p{L}+|less\s+\p{L}+)\b`,
+        // not "much faster than re-executing the query", which explains a mechanism
+        String.raw`\b(?:much|far|way|vastly|significantly|considerably|dramatically|a\s+lot)\s+(?:better|worse|faster|slower|simpler|easier|cleaner|more\s+\p{L}+|less\s+\p{L}+)\b(?!\s+than\s+[\p{L}-]+ing\b)`,
         String.raw`\b(?:easier|simpler|cleaner|nicer)\s+than\b|\bsuperior\s+to\b`,
         // A "Benefits:" label over a list of selling points.
         String.raw`(?<phrase>\bbenefits)[*_]*\s*:`,
+        // "Advantages:", "the advantages of Obstore" (not "defeats the statement cache advantages")
+        String.raw`\b(?<phrase>(?:dis)?advantages)(?=[*_]*\s*:|\s+of\b|\s+(?:and|&)\s+disadvantages\b)`,
+        // "significant performance advantages", "key benefits"
+        String.raw`\b(?:significant|major|huge|big|clear|real|key|main|many|several|numerous|substantial)\s+(?:[\p{L}-]+\s+)?(?<phrase>(?:dis)?advantages)\b`,
       ],
     },
     prescription: {
@@ -367,12 +372,14 @@ export default defineRule<SC007Options>({
       // A fix for a reported problem ("**Solution**: … Use TEXT for maximum compatibility.") is no use-case prescription either.
       // In conventions, ✅/❌ mark the right and wrong way to write, as on code, and a "When to use" line states the pattern's purpose.
       const conventions = inConventions(unit.block.section);
-      const instructs = (category: string) =>
+      const instructs = (category: string, found: string) =>
         (category === "prescription" && (conventions || FIX_LABEL.test(texts[u]))) ||
+        // "Option A (Preferred)" in conventions prefers a way to code, not a product.
+        (category === "recommendation" && conventions && /^prefer/i.test(found)) ||
         (conventions && PURPOSE_LABEL.test(texts[u])) ||
         (category === "verdict marker" && inWritingRules(unit.block.section));
       if (inPlans(unit.block.section)) return;
-      const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end) && !instructs(h.category));
+      const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end) && !instructs(h.category, texts[u].slice(h.start, h.end)));
       for (const h of dropOverlaps(kept)) {
         const at = locate(unit, h.start);
         const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ").trim();
