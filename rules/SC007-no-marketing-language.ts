@@ -354,9 +354,16 @@ export default defineRule<SC007Options>({
     };
 
     // A style guide's ✅/❌ mark the right and wrong way to write, as they do on code.
+    // Known per section: a heading of many markers was read again for each of them.
+    const writingRules = new Map<Section, boolean>();
     const inWritingRules = (section: Section): boolean => {
-      for (let s: Section | undefined = section; s && s.level > 0; s = s.parent) if (WRITING_RULES.test(s.title)) return true;
-      return false;
+      let known = writingRules.get(section);
+      if (known === undefined) {
+        known = false;
+        for (let s: Section | undefined = section; s && s.level > 0 && !known; s = s.parent) known = WRITING_RULES.test(s.title);
+        writingRules.set(section, known);
+      }
+      return known;
     };
 
     // The project's own plans ("Next Steps", "Roadmap") are tasks, not advice to the reader.
