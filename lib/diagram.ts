@@ -73,6 +73,11 @@ export interface DiagramFeatures {
   /** Vertical links that carry an arrowhead (`▼`, `v`, `↓`, `^`). */
   pointedLinks: number;
   treeLines: number;
+  /**
+   * Tree lines whose entry is a call or a typed member, not a file:
+   * `└── __call__(scope, receive, send)`, `├── _portal: BlockingPortal`.
+   */
+  callTreeLines: number;
   codeLines: number;
   /** Non-blank lines. */
   lines: number;
@@ -404,6 +409,22 @@ function lineArrows(row: Row): { chain: boolean; attached: number; loose: number
   return { chain: left >= 2 || right >= 2, attached, loose };
 }
 
+/** The entry of a tree line, without its branch: "`│   └── name`" → "name". */
+const TREE_BRANCH = new RegExp(`^[\\s${VERTICAL}├└┣┗╠╚┝┕\`+─━═-]+`, "u");
+/** A file or folder name: `src/`, `test_config.py`, `package.json`. */
+const FILE_ENTRY = /^[\w.@/-]+$/u;
+
+/** Whether a tree line's entry is a call or a component (`f(x)`, `name: Type`, `Name [role]`), not a file. */
+function isCallEntry(text: string): boolean {
+  const entry = text.replace(TREE_BRANCH, "").trim();
+  const head = entry.split(/\s+/)[0] ?? "";
+  // A folder (`active/`) or a file with an extension (`conftest.py`), whatever note follows it.
+  if (FILE_ENTRY.test(head) && (/\/$/.test(head) || /\.[A-Za-z0-9]{1,8}$/.test(head))) return false;
+  // `to_dict()`, `__call__(scope, send)`, `_portal: BlockingPortal`, `set_data_attribute() [existing path]`;
+  // a name with a note in parentheses (`docs (guides)`) may be a folder.
+  return /[\w\])]\(|^[\w.]+:\s|\[[^\]]+\]/.test(entry);
+}
+
 /** Analyse the lines of one code block. */
 export function diagramFeatures(lines: readonly string[]): DiagramFeatures {
   const rows: Row[] = stripComments(lines).map((raw) => {
@@ -423,6 +444,7 @@ export function diagramFeatures(lines: readonly string[]): DiagramFeatures {
     verticalLinks: 0,
     pointedLinks: 0,
     treeLines: rows.filter((r) => r.tree).length,
+    callTreeLines: rows.filter((r) => r.tree && isCallEntry(r.text)).length,
     codeLines: rows.filter((r) => !r.blank && !r.tree && isCodeLine(r.text)).length,
     lines: rows.filter((r) => !r.blank).length,
   };
@@ -491,6 +513,8 @@ export function diagramVerdict(lines: readonly string[]): DiagramVerdict {
   if (f.verticalLinks >= 2) return verdict(true, "vertical flow");
   if (f.verticalLinks >= 1 && f.looseArrows >= 1) return verdict(true, "vertical and horizontal flow");
   if (f.grids > 0) return verdict(false, "table");
+  // A tree of calls or components (`└── to_dict() (serialize flash)`) draws how the parts nest; a tree of files lists a folder.
+  if (f.callTreeLines >= 2 && f.callTreeLines * 2 >= f.treeLines) return verdict(true, "call tree");
   if (f.treeLines > 0 && f.treeLines * 2 >= f.lines) return verdict(false, "tree listing");
   return verdict(false, "no boxes, arrows or flows");
 }
