@@ -281,8 +281,8 @@ export function generateTree(files, seed = 1) {
 }
 
 /**
- * The single large documents of the patho and linear sections (run.mjs) and
- * of isolated.mjs and linear.mjs: the name each is linted under, its 1× size
+ * The single large documents of the patho and linear sections (run.mjs,
+ * linear.mjs): the name each is linted under, its 1× size
  * and the unit of that size.
  */
 export const PATHO_DOCS = {

@@ -6,7 +6,7 @@
  * each round runs every rule once on every size (interleaved, so the
  * machine's drift and the JIT's warm-up fall on every size alike), each
  * run after a full collection. Separate processes per size (the patho
- * section, bench/isolated.mjs) compare heaps of 0.6 and 3.3 GB, whose
+ * section) compare heaps of 0.6 and 3.3 GB, whose
  * cache misses and collector pauses differ more than the rules' work does.
  *
  *   npm run build

@@ -4,7 +4,7 @@
  * See docs/performance.md for the method and the latest figures.
  *
  *   node bench/run.mjs [--files 1000] [--seed 1] [--runs 3] [--scaling-runs 3]
- *                      [--sections main,floor,own,inproc,scaling,rules,patho,linear,instructions]
+ *                      [--sections editor,cold,main,floor,own,inproc,scaling,rules,patho,linear,instructions]
  *                      [--patho-scale 1] [--instructions-every 10] [--instructions-variants B,F]
  *                      [--node-flags "--single-threaded"] [--dist bench/out/dist-old]
  *                      [--json bench/out/results.json]
@@ -12,6 +12,12 @@
  * Corpus: ../shared/corpus plus a generated specs tree (bench/generate.mjs),
  * both copied under bench/out/corpus/ so no project configuration applies.
  * Sections:
+ *   editor   re-lint one file in process after an edit, as the VS Code
+ *            extension does (bench/editor.mjs): the largest PRD of
+ *            ../shared/corpus and a generated 200 kB PRD, default rules (A)
+ *            vs default rules + suite (B)
+ *   cold     one markdownlint-cli2 process on one file (what a commit hook
+ *            pays): a small PRD and the largest, A vs B
  *   main     markdownlint-cli2, default rules (A) vs default rules + suite (B)
  *   floor    default rules (A) vs default rules + a no-op micromark rule (E):
  *            what any custom micromark rule costs (markdownlint freezes the
@@ -48,7 +54,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { generateTree, PATHO_DOCS, prng } from "./generate.mjs";
+import { generateTree, hugePrd, PATHO_DOCS, prng } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -62,14 +68,18 @@ const FILES = Number(arg("files", "1000"));
 const SEED = Number(arg("seed", "1"));
 const RUNS = Number(arg("runs", "3"));
 const SCALING_RUNS = Number(arg("scaling-runs", "3"));
-const SECTIONS = new Set(arg("sections", "main,floor,own,inproc,scaling,rules,patho").split(","));
+const SECTIONS = new Set(arg("sections", "editor,cold,main,floor,own,inproc,scaling,rules,patho").split(","));
+const EDITOR_ROUNDS = Number(arg("editor-rounds", "30"));
+const COLD_RUNS = Number(arg("cold-runs", "10"));
 const PATHO_SCALE = Number(arg("patho-scale", "1"));
 const JSON_OUT = arg("json", join(out, "results.json"));
 const NODE_FLAGS = arg("node-flags", "").split(/\s+/).filter(Boolean);
 
 const cli2 = join(root, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 // --dist DIR: another build of the suite (e.g. an older commit's dist/ copied under bench/out/) for a before/after.
-const dist = join(resolvePath(arg("dist", join(root, "dist"))), "index.js");
+// The package's entry is the bundle (dist/bundle/index.js); a build without one is timed through its index.js.
+const distDir = resolvePath(arg("dist", join(root, "dist")));
+const dist = existsSync(join(distDir, "bundle", "index.js")) ? join(distDir, "bundle", "index.js") : join(distDir, "index.js");
 if (!existsSync(dist)) {
   console.error(`${dist} is missing: run \`npm run build\` first`);
   process.exit(2);
@@ -114,14 +124,14 @@ const variants = {
   E: { label: "default rules + no-op rule", config: { default: true }, customRules: [join(here, "noop-rule.mjs")] },
   // The ladder section's steps: the shared document model alone, then the model and SC008 (py-ast).
   M: { label: "default rules + model only", config: { default: true }, customRules: [join(configDir, "model-rule.mjs")] },
-  P: { label: "default rules + model + SC008", config: { default: true }, customRules: [join(configDir, "model-rule.mjs"), join(dirname(dist), "rules/SC008-code-fence-syntax.js")] },
+  P: { label: "default rules + model + SC008", config: { default: true }, customRules: [join(configDir, "model-rule.mjs"), join(distDir, "rules/SC008-code-fence-syntax.js")] },
   // The suite without its two largest in-process shares (SC008's Python check, SC013's directory listings).
   F: { label: "default rules + suite − SC008, SC013", config: { default: true, SC008: false, SC013: false }, customRules: [dist] },
 };
 // A rule that builds the suite's document model for every file and does nothing else.
 writeFileSync(
   join(configDir, "model-rule.mjs"),
-  `import { getModel } from ${JSON.stringify(pathToFileURL(join(dirname(dist), "lib/model.js")).href)};\n` +
+  `import { getModel } from ${JSON.stringify(pathToFileURL(join(distDir, "lib/model.js")).href)};\n` +
     `export default { names: ["bench-model"], description: "builds the model only", tags: ["bench"], parser: "micromark", function: (params) => { getModel(params); } };\n`,
 );
 for (const [key, v] of Object.entries(variants)) {
@@ -229,7 +239,7 @@ async function pairs(x, y, files, runs, tag) {
 
 async function instrument(job) {
   const jobFile = join(out, `job-${process.pid}.json`);
-  writeFileSync(jobFile, JSON.stringify({ dist: dirname(dist), ...job }));
+  writeFileSync(jobFile, JSON.stringify({ dist: distDir, ...job }));
   const r = await spawnNode(["--max-old-space-size=16384", join(here, "instrument.mjs"), jobFile]);
   if (r.code !== 0) throw new Error(`instrument failed (${r.code}): ${r.stderr.slice(0, 4000)}`);
   return JSON.parse(r.stdout);
@@ -246,6 +256,41 @@ const log = (s = "") => console.log(s);
 log(`corpus: ${allFiles.length} files, ${fmt(results.corpus.MB, 1)} MB (../shared/corpus + ${FILES} generated, seed ${SEED})`);
 log(`machine: ${results.machine.cpus}, node ${process.version}, load ${results.machine.loadavgAtStart}`);
 log(`markdownlint-cli2 runs: interleaved pairs, ${RUNS} runs per side; medians; ratios = median of per-pair ratios${NODE_FLAGS.length ? `; node ${NODE_FLAGS.join(" ")}` : ""}`);
+
+// The documents of the editor and cold sections: the largest PRD of ../shared/corpus (from the
+// corpus copy), a small one (the corpus PRD nearest 1.6 kB), and a generated 200 kB PRD.
+const prds = allFiles.filter((f) => f.includes(`${join("corpus", "shared")}/`) && f.endsWith("/prd.md")).map((f) => [statSync(f).size, f]);
+prds.sort((a, b) => a[0] - b[0]);
+const largestPrd = prds.at(-1)?.[1];
+const smallPrd = prds.length ? prds.reduce((best, p) => (Math.abs(p[0] - 1600) < Math.abs(best[0] - 1600) ? p : best))[1] : undefined;
+const generatedPrd = join(corpusDir, "..", "editor", "specs", "active", "generated", "prd.md");
+mkdirSync(dirname(generatedPrd), { recursive: true });
+writeFileSync(generatedPrd, hugePrd(200_000));
+const kB = (f) => `${fmt(statSync(f).size / 1000, 1)} kB`;
+
+if (SECTIONS.has("editor")) {
+  log(`\n== editor: re-lint one file in process after an edit, A vs B, ${EDITOR_ROUNDS} interleaved rounds (after 5 warm-up rounds) ==`);
+  results.editor = [];
+  for (const f of [largestPrd, generatedPrd].filter(Boolean)) {
+    const r = await spawnNode([join(here, "editor.mjs"), dist, f, String(EDITOR_ROUNDS)]);
+    if (r.code !== 0) throw new Error(`editor.mjs failed (${r.code}): ${r.stderr.slice(0, 2000)}`);
+    const { A, B, bytes } = JSON.parse(r.stdout);
+    const row = { file: relative(root, f), bytes, A: median(A), B: median(B), ratio: median(A.map((a, i) => B[i] / a)), bestRatio: Math.min(...B) / Math.min(...A) };
+    results.editor.push(row);
+    log(`${kB(f).padStart(9)} ${relative(corpusDir, f)}: A ${fmt(row.A, 1)} ms, B ${fmt(row.B, 1)} ms; ratio B/A ${fmt(row.ratio, 3)} (best of each ${fmt(row.bestRatio, 3)})   (target ≤ 1.10)`);
+  }
+}
+
+if (SECTIONS.has("cold")) {
+  log(`\n== cold: one markdownlint-cli2 process on one file, A vs B, ${COLD_RUNS} interleaved pairs ==`);
+  results.cold = [];
+  for (const [f, target] of [[smallPrd, 1.1], [largestPrd, 1.15]]) {
+    if (!f) continue;
+    const r = await pairs("A", "B", [f], COLD_RUNS, `cold ${kB(f)}`);
+    results.cold.push({ file: relative(root, f), bytes: statSync(f).size, A: r.A.wallMs, B: r.B.wallMs, ratio: r.wallRatio, cpuRatio: r.cpuRatio, rssRatio: r.rssRatio });
+    log(`${kB(f).padStart(9)} ${relative(corpusDir, f)}: A ${fmt(r.A.wallMs, 0)} ms, B ${fmt(r.B.wallMs, 0)} ms wall; ratio B/A wall ${fmt(r.wallRatio, 3)}, cpu ${fmt(r.cpuRatio, 3)}, peak RSS ${fmt(r.rssRatio, 3)}   (target ≤ ${target})`);
+  }
+}
 
 if (SECTIONS.has("main")) {
   log("\n== main: default rules (A) vs default rules + suite (B) ==");
@@ -328,8 +373,8 @@ if (SECTIONS.has("instructions")) {
   // thread, no timers), without which the count of the same run moved by
   // 4 to 14% with the machine's load. It runs a process about 70 times
   // slower, so it takes a sample of the corpus, and A and B run side by side
-  // (one per core). The profiles are kept for bench/callgrind-split.mjs
-  // (garbage collector / compilers / JavaScript).
+  // (one per core). The profiles are kept under bench/out/ for
+  // callgrind_annotate.
   const every = Number(arg("instructions-every", "10"));
   // Variants to count besides A (e.g. "B,F"), A first; run two at a time, one per core.
   const counted = ["A", ...arg("instructions-variants", "B").split(",").filter((k) => k !== "A")];
@@ -373,7 +418,7 @@ if (SECTIONS.has("instructions")) {
       log(`${k} ${variants[k].label.padEnd(36)} ${fmt(counts[k] / 1e9, 2)} G instructions${k === "A" ? "" : `; ratio ${k}/A ${fmt(counts[k] / a, 3)}`}`);
     }
     log(`(target ≤ 1.10 for B; ${fmt((Date.now() - t0) / 60000, 1)} min)`);
-    log(`profiles: ${counted.map((k) => `bench/out/callgrind-${k}.out`).join(", ")} (node bench/callgrind-split.mjs …)`);
+    log(`profiles: ${counted.map((k) => `bench/out/callgrind-${k}.out`).join(", ")} (callgrind_annotate)`);
   }
 }
 

@@ -7,7 +7,7 @@
 
 let esm;
 try {
-  esm = require("../dist/index.js");
+  esm = require("../dist/bundle/index.js");
 } catch (error) {
   if (error && error.code === "ERR_REQUIRE_ESM") {
     throw new Error(

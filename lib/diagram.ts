@@ -73,6 +73,11 @@ export interface DiagramFeatures {
   /** Vertical links that carry an arrowhead (`▼`, `v`, `↓`, `^`). */
   pointedLinks: number;
   treeLines: number;
+  /**
+   * Tree lines whose entry is a call or a typed member, not a file:
+   * `└── __call__(scope, receive, send)`, `├── _portal: BlockingPortal`.
+   */
+  callTreeLines: number;
   codeLines: number;
   /** Non-blank lines. */
   lines: number;
@@ -96,14 +101,16 @@ const GRID_CROSS = "┼╋╬╪╫┿";
 const DOWN_UP_HEADS = "▼▲↓↑⬇⬆▽△▾▴⇓⇑";
 const cls = (chars: string) => `[${chars}]`;
 
-const TOP_EDGE = new RegExp(
-  `${cls(TL)}${cls(HORIZONTAL)}(?:${cls(HORIZONTAL + JUNCTIONS)}|[^\\s${TL}${TR}${BL}${BR}]|\\s(?!\\s\\s))*?${cls(TR)}`,
-  "gu",
-);
-const BOTTOM_EDGE = new RegExp(
-  `${cls(BL)}${cls(HORIZONTAL)}(?:${cls(HORIZONTAL + JUNCTIONS)}|[^\\s${TL}${TR}${BL}${BR}]|\\s(?!\\s\\s))*?${cls(BR)}`,
-  "gu",
-);
+/**
+ * The run between an edge's corners: anything but a corner or a gap of three
+ * spaces. The two alternatives share no character, so a run that never
+ * reaches a closing corner fails in one pass (an alternative for the
+ * horizontal and junction glyphs, which the first class holds already, made
+ * `┌` + 28 `─` take 14 s).
+ */
+const EDGE_RUN = `(?:[^\\s${TL}${TR}${BL}${BR}]|\\s(?!\\s\\s))*?`;
+const TOP_EDGE = new RegExp(`${cls(TL)}${cls(HORIZONTAL)}${EDGE_RUN}${cls(TR)}`, "gu");
+const BOTTOM_EDGE = new RegExp(`${cls(BL)}${cls(HORIZONTAL)}${EDGE_RUN}${cls(BR)}`, "gu");
 /** `+----+`, `+----+----+` (a grid), `.----.`, `'----'`. */
 const ASCII_EDGE = /\+[-=]{2,}(?:\+[-=]{2,})*\+|\+-+ [^+|]{1,40}? -+\+|\.-{2,}\.|'-{2,}'/g;
 
@@ -112,24 +119,64 @@ const ASCII_EDGE = /\+[-=]{2,}(?:\+[-=]{2,})*\+|\+-+ [^+|]{1,40}? -+\+|\.-{2,}\.
  * `<--`, `=>`, `==>`, `<==`, `<->`, `~~>`, `..>`; box-drawing runs ending in
  * a head (`──▶`, `─►`, `──>`); single arrow glyphs (`→`, `⇒`).
  */
+const ARROW_PARTS: Array<[run: string | undefined, source: string]> = [
+  // Labelled arrows first: "-- HTTP -->", "<-- JSON --", "── calls ──▶".
+  ["-", `-{2,} [^-<>|\n]{1,30}? -{2,}>`],
+  [undefined, `<-{2,} [^-<>|\n]{1,30}? -{2,}`],
+  ["─━", `[─━]{2,} [^─━<>│\n]{1,30}? [─━]+[►▶▸>]`],
+  [undefined, `<[-─]+>?`],
+  [undefined, `<={2,}>?`],
+  ["\\-─━", `[-─━]+>`],
+  ["=", `=+>`],
+  ["~", `~+>`],
+  [".", `\\.{2,}>`],
+  [undefined, `[◄◀◂←⟵⬅⇐◁][─━═-]*`],
+  ["─━═\\-", `[─━═-]*[►▶▸→⟶➜➔➡⇒▷]`],
+  [undefined, `[↔⟷⇔]`],
+];
+/** The arrows, each tried at any position (sticky): what a match right after another may start with. */
+const ARROW_AT = new RegExp(ARROW_PARTS.map(([, source]) => source).join("|"), "uy");
+/**
+ * The arrows, where an arrow that starts with a run of strokes may not start
+ * inside such a run: from inside the run it would fail exactly as from its
+ * start, after reading the run again (`─` × 5,000 and no head read the line
+ * 5,000 times). See `arrows`.
+ */
 const ARROW = new RegExp(
-  [
-    // Labelled arrows first: "-- HTTP -->", "<-- JSON --", "── calls ──▶".
-    `-{2,} [^-<>|\n]{1,30}? -{2,}>`,
-    `<-{2,} [^-<>|\n]{1,30}? -{2,}`,
-    `[─━]{2,} [^─━<>│\n]{1,30}? [─━]+[►▶▸>]`,
-    `<[-─]+>?`,
-    `<={2,}>?`,
-    `[-─━]+>`,
-    `=+>`,
-    `~+>`,
-    `\\.{2,}>`,
-    `[◄◀◂←⟵⬅⇐◁][─━═-]*`,
-    `[─━═-]*[►▶▸→⟶➜➔➡⇒▷]`,
-    `[↔⟷⇔]`,
-  ].join("|"),
+  ARROW_PARTS.map(([run, source]) => (run ? `(?<![${run}])(?:${source})` : source)).join("|"),
   "gu",
 );
+/** Characters an arrow's leading run may hold. */
+const ARROW_RUNS = "-─━═=~.";
+
+/**
+ * The arrows of a line, as `text.matchAll` with the unguarded alternatives
+ * would find them, in linear time. ARROW refuses to start a run alternative
+ * inside a run of its strokes; that loses a match only where the run began
+ * before the end of the previous match (a match at a later place in the
+ * run implies one at the run's start, which the scan reached earlier), so
+ * right after a match that ends next to a stroke, the unguarded ARROW_AT is
+ * tried at that place first.
+ */
+function arrows(text: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  while (from < text.length) {
+    let m: RegExpExecArray | null = null;
+    if (from > 0 && ARROW_RUNS.includes(text[from - 1])) {
+      ARROW_AT.lastIndex = from;
+      m = ARROW_AT.exec(text);
+    }
+    if (!m) {
+      ARROW.lastIndex = from;
+      m = ARROW.exec(text);
+    }
+    if (!m) break;
+    found.push({ start: m.index, end: m.index + m[0].length });
+    from = m.index + m[0].length;
+  }
+  return found;
+}
 
 /** A tree listing line: `├── name`, `│   └── name`, `|-- name`, `` `-- name ``, `+-- name`. */
 const TREE_LINE = new RegExp(
@@ -165,7 +212,7 @@ const CODE_LINE = [
   /^\s*\w+\s*::\s*\S/,
   /^\s*[\w.]+(?:\[[^\]]*\])?\s*(?:=(?![=>])|\+=|-=)\s*\S/,
   /^\s*[\w.]+\(.*\)\s*$/,
-  /^\s*-?\s*[\w-]+:(?:\s+\S.*)?$/,
+  /^\s*(?:-\s*)?[\w-]+:(?:\s+\S.*)?$/,
   /^\s*"[^"]+"\s*:/,
   /^\s*(?:#|\/\/)/,
 ];
@@ -173,7 +220,7 @@ const CODE_LINE = [
 /** A line of program text; a line that draws an arrow counts only when it ends like a statement. */
 function isCodeLine(text: string): boolean {
   if (!CODE_LINE.some((re) => re.test(text))) return false;
-  return !/[→▶►▼↓←◀⇒]|-{2,}>|<-{2,}|[─━]{2,}/u.test(text) || /[;{]\s*$/.test(text);
+  return !/[→▶►▼↓←◀⇒]|-->|<--|[─━]{2}/u.test(text) || /[;{]\s*$/.test(text);
 }
 
 interface Row {
@@ -195,7 +242,12 @@ const column = (text: string, index: number) => Array.from(text.slice(0, index))
 function expandTabs(line: string): string {
   if (!line.includes("\t")) return line;
   let out = "";
-  for (const c of line) out += c === "\t" ? " ".repeat(4 - (Array.from(out).length % 4)) : c;
+  let col = 0; // code points in `out`
+  for (const c of line) {
+    const n = c === "\t" ? 4 - (col % 4) : 1;
+    out += c === "\t" ? " ".repeat(n) : c;
+    col += n;
+  }
   return out;
 }
 
@@ -257,8 +309,13 @@ interface Edge {
 function edges(rows: readonly Row[], re: RegExp): Edge[] {
   const out: Edge[] = [];
   rows.forEach((row, r) => {
+    // Columns counted on from the previous match: a line of many edges is read once.
+    let index = 0;
+    let col = 0;
     for (const m of row.text.matchAll(re)) {
-      const from = column(row.text, m.index);
+      col += column(row.text.slice(index, m.index), m.index - index);
+      index = m.index;
+      const from = col;
       out.push({ row: r, from, to: from + Array.from(m[0]).length - 1, text: m[0] });
     }
   });
@@ -315,8 +372,7 @@ const WIRE = /[─━═]{3,}/gu;
 /** Chains, attached and loose arrows on one line. */
 function lineArrows(row: Row): { chain: boolean; attached: number; loose: number } {
   const text = row.text;
-  const found: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(ARROW)) found.push({ start: m.index, end: m.index + m[0].length });
+  const found = arrows(text);
   let attached = 0;
   let loose = 0;
   let right = 0;
@@ -341,21 +397,41 @@ function lineArrows(row: Row): { chain: boolean; attached: number; loose: number
     }
   });
   // Drawn edges without heads between labels ("Q1 ───── Q2"); rules such as "──── Title ────" have a bare end.
+  const firstText = text.search(/\S/u);
+  const lastText = text.trimEnd().length - 1;
+  let next = 0; // the first arrow that does not end before the current wire (both lists are in order)
   for (const m of text.matchAll(WIRE)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (found.some((a) => a.start < end && start < a.end)) continue;
+    while (next < found.length && found[next].end <= start) next++;
+    if (next < found.length && found[next].start < end) continue;
     if (text[start - 1] !== " " || (text[end] ?? " ") !== " ") continue;
-    if (/[^\s]/u.test(text.slice(0, start)) && /[^\s]/u.test(text.slice(end))) attached++;
+    if (firstText >= 0 && firstText < start && lastText >= end) attached++;
   }
   // A chain: two or more arrows the same way joining labels ("A --> B --> C"), not "x → y <-- note".
   return { chain: left >= 2 || right >= 2, attached, loose };
 }
 
+/** The entry of a tree line, without its branch: "`│   └── name`" → "name". */
+const TREE_BRANCH = new RegExp(`^[\\s${VERTICAL}├└┣┗╠╚┝┕\`+─━═-]+`, "u");
+/** A file or folder name: `src/`, `test_config.py`, `package.json`. */
+const FILE_ENTRY = /^[\w.@/-]+$/u;
+
+/** Whether a tree line's entry is a call or a component (`f(x)`, `name: Type`, `Name [role]`), not a file. */
+function isCallEntry(text: string): boolean {
+  const entry = text.replace(TREE_BRANCH, "").trim();
+  const head = entry.split(/\s+/)[0] ?? "";
+  // A folder (`active/`) or a file with an extension (`conftest.py`), whatever note follows it.
+  if (FILE_ENTRY.test(head) && (/\/$/.test(head) || /\.[A-Za-z0-9]{1,8}$/.test(head))) return false;
+  // `to_dict()`, `__call__(scope, send)`, `_portal: BlockingPortal`, `set_data_attribute() [existing path]`;
+  // a name with a note in parentheses (`docs (guides)`) may be a folder.
+  return /[\w\])]\(|^[\w.]+:\s|\[[^\]]+\]/.test(entry);
+}
+
 /** Analyse the lines of one code block. */
 export function diagramFeatures(lines: readonly string[]): DiagramFeatures {
   const rows: Row[] = stripComments(lines).map((raw) => {
-    const text = expandTabs(raw).replace(/\s+$/u, "");
+    const text = expandTabs(raw).trimEnd();
     const cells = Array.from(text);
     const blank = text.trim() === "";
     // A sequence diagram's message ("├─ spawn() ───>│") starts like a tree line but ends in an arrow into a wall.
@@ -372,6 +448,7 @@ export function diagramFeatures(lines: readonly string[]): DiagramFeatures {
     verticalLinks: 0,
     pointedLinks: 0,
     treeLines: rows.filter((r) => r.tree).length,
+    callTreeLines: rows.filter((r) => r.tree && isCallEntry(r.text)).length,
     codeLines: rows.filter((r) => !r.blank && !r.tree && isCodeLine(r.text)).length,
     lines: rows.filter((r) => !r.blank).length,
   };
@@ -440,6 +517,8 @@ export function diagramVerdict(lines: readonly string[]): DiagramVerdict {
   if (f.verticalLinks >= 2) return verdict(true, "vertical flow");
   if (f.verticalLinks >= 1 && f.looseArrows >= 1) return verdict(true, "vertical and horizontal flow");
   if (f.grids > 0) return verdict(false, "table");
+  // A tree of calls or components (`└── to_dict() (serialize flash)`) draws how the parts nest; a tree of files lists a folder.
+  if (f.callTreeLines >= 2 && f.callTreeLines * 2 >= f.treeLines) return verdict(true, "call tree");
   if (f.treeLines > 0 && f.treeLines * 2 >= f.lines) return verdict(false, "tree listing");
   return verdict(false, "no boxes, arrows or flows");
 }

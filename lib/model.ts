@@ -1,7 +1,7 @@
 /**
  * The document model: one per file, built from markdownlint's own micromark
- * tokens and shared by every rule through a WeakMap keyed on `params.lines`
- * (markdownlint hands every rule the same frozen array for one file).
+ * tokens and shared by every rule of that file (getModel keeps the model of
+ * the `params.lines` array markdownlint hands every rule of one file).
  *
  * No rule parses Markdown again; everything a rule needs about sections,
  * words, lists, fences and paragraphs is here. The walk is iterative, so a

@@ -68,19 +68,33 @@ export function headingSimilarity(a: string, b: string): number {
   return keySimilarity(normalizeHeading(a), normalizeHeading(b));
 }
 
-/** headingSimilarity of two headings already normalised (`wx`: the content words of `x`, when known). */
-function keySimilarity(x: string, y: string, wx: Set<string> = words(x)): number {
+/** headingSimilarity of two headings already normalised (`wx`, `wy`: their content words, when known). */
+function keySimilarity(x: string, y: string, wx: Set<string> = words(x), wy?: Set<string>): number {
   if (x === y) return 1;
   if (!x || !y) return 0;
   const longer = Math.max(x.length, y.length);
   // ratio ≥ CHAR_FLOOR ⇔ distance ≤ (1 − CHAR_FLOOR) × longer; a larger distance scores 0 anyway.
   const ratio = 1 - levenshteinWithin(x, y, Math.floor((1 - CHAR_FLOOR) * longer + 1e-9)) / longer;
   const chars = ratio >= CHAR_FLOOR ? ratio : 0;
-  const wy = words(y);
+  const wyy = wy ?? words(y);
   let shared = 0;
-  for (const w of wx) if (wy.has(w)) shared++;
-  const dice = wx.size + wy.size === 0 ? 0 : (2 * shared) / (wx.size + wy.size);
+  for (const w of wx) if (wyy.has(w)) shared++;
+  const dice = wx.size + wyy.size === 0 ? 0 : (2 * shared) / (wx.size + wyy.size);
   return Math.max(chars, dice);
+}
+
+// The content words of each candidate, kept while the candidate lives: a
+// rule asks for the nearest section once per missing section, always among
+// the same sections, and a long heading's words were split out every time.
+const candidateWordsMemo = new WeakMap<object, { key: string; words: Set<string> }>();
+
+function candidateWords(c: unknown, key: string): Set<string> {
+  if (typeof c !== "object" || c === null) return words(key);
+  const known = candidateWordsMemo.get(c);
+  if (known && known.key === key) return known.words;
+  const found = words(key);
+  candidateWordsMemo.set(c, { key, words: found });
+  return found;
 }
 
 /**
@@ -97,7 +111,8 @@ export function nearest<T>(wanted: string, candidates: readonly T[], key: (c: T)
   const wantedKey = normalizeHeading(wanted);
   const wantedWords = words(wantedKey);
   for (const c of candidates) {
-    const score = keySimilarity(wantedKey, key(c), wantedWords);
+    const k = key(c);
+    const score = keySimilarity(wantedKey, k, wantedWords, candidateWords(c, k));
     if (score > bestScore) {
       best = c;
       bestScore = score;

@@ -30,8 +30,14 @@ export interface ProseUnit {
 const FIRST_PREFIX = /^[ \t]*(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:[ \t]*>[ \t]?)*)*(?:\[[ xX]\](?=[ \t]|$)[ \t]*)?/;
 /** Indentation and quote markers before a continuation line. */
 const NEXT_PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*/;
-/** The opening of an ATX heading (inside optional quote markers). */
-const HEADING_PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)/;
+/**
+ * The opening of an ATX heading (inside optional quote markers). The
+ * indentation and quote markers are read once (a look-ahead whose capture is
+ * then matched cannot be backtracked into): `[ \t]*` on both sides of the
+ * markers would otherwise try every split of a long run of spaces. No match
+ * needs a shorter prefix, since what follows it must be a `#`.
+ */
+const HEADING_PREFIX = /^(?=([ \t]*(?:>[ \t]?)*[ \t]*))\1#{1,6}(?:[ \t]+|$)/;
 
 /**
  * The prose units of a document whose blocks pass `include`, in document
@@ -119,7 +125,8 @@ export function sentences(unit: ProseUnit): Span[] {
   const spans: Span[] = [];
   const text = unit.text;
   let start = 0;
-  const boundary = unit.kind === "row" ? /[.!?]+(?=\s|$)|\|/g : /[.!?]+(?=\s|$)/g;
+  // A match takes a run of marks whole or not at all: starting inside a run would only fail again.
+  const boundary = unit.kind === "row" ? /(?<![.!?])[.!?]+(?=\s|$)|\|/g : /(?<![.!?])[.!?]+(?=\s|$)/g;
   for (const m of text.matchAll(boundary)) {
     const end = m.index + m[0].length;
     if (m[0] !== "|" && m[0] === "." && ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;

@@ -281,8 +281,9 @@ const MEASURE = new RegExp(
     `(?<![\\p{L}])(?:${NUMBER_WORDS})(?![\\p{L}])`,
     "(?<![\\p{L}])--?[a-z][\\w-]+",
     "(?<![\\w/])(?:\\.{1,2}|~)?\\/[\\w.-]*[\\w]",
-    "[\\w.-]+\\/[\\w.-]+\\/[\\w.-]*",
-    "[\\w.-]+\\/[\\w-]+\\.[a-z]{1,5}\\b",
+    // Not from inside a run of [\w.-]: a match there implies one from the run's start (a run without "/" was read again from each character).
+    "(?<![\\w.-])[\\w.-]+\\/[\\w.-]+\\/[\\w.-]*",
+    "(?<![\\w.-])[\\w.-]+\\/[\\w-]+\\.[a-z]{1,5}\\b",
     "\\b(?:unchanged|no\\s+change|no\\s+changes|identical)\\b",
     "\\b[\\w-]+\\.(?:py|pyi|ts|tsx|js|jsx|mjs|json|toml|ya?ml|md|rst|html|css|sql|sh|txt|cfg|ini|lock)\\b",
   ].join("|")),

@@ -97,7 +97,8 @@ export const SC007Defaults: SC007Options = {
       patterns: [
         String.raw`\bshould\s+(?:always\s+|probably\s+|generally\s+|really\s+)?(?:use|be\s+used|choose|pick|prefer)\b`,
         String.raw`\bpreferred\b(?<!\b(?:your|you|you're|you’re|their|our|own)\s+preferred)`,
-        String.raw`\bwe\s+prefer\b`,
+        // "we prefer X" (not "we prefer to construct configs …", a team's way of working)
+        String.raw`\bwe\s+prefer\b(?!\s+to\s)`,
         // "Recommendation: use …", "our recommendation" (not "a recommendation system")
         String.raw`\b(?:our|my|the\s+general|general)\s+recommendations?\b|\b(?<phrase>recommendations?)[*_]*\s*:`,
       ],
@@ -127,14 +128,18 @@ export const SC007Defaults: SC007Options = {
       suggestion: "objective characteristics (metrics, feature lists, limitations), not a comparison",
       phrases: [
         "pros", "cons", "pros and cons", "pros & cons", "trade-off", "trade-offs", "tradeoff", "tradeoffs",
-        "trade off", "trade offs", "advantages", "disadvantages", "drawbacks", "downsides", "upsides",
-        "outperforms", "outperform",
+        "trade off", "trade offs", "drawbacks", "downsides", "upsides", "outperforms", "outperform",
       ],
       patterns: [
-        String.raw`\b(?:much|far|way|vastly|significantly|considerably|dramatically|a\s+lot)\s+(?:better|worse|faster|slower|simpler|easier|cleaner|more\s+\p{L}+|less\s+\p{L}+)\b`,
+        // not "much faster than re-executing the query", which explains a mechanism
+        String.raw`\b(?:much|far|way|vastly|significantly|considerably|dramatically|a\s+lot)\s+(?:better|worse|faster|slower|simpler|easier|cleaner|more\s+\p{L}+|less\s+\p{L}+)\b(?!\s+than\s+[\p{L}-]+ing\b)`,
         String.raw`\b(?:easier|simpler|cleaner|nicer)\s+than\b|\bsuperior\s+to\b`,
         // A "Benefits:" label over a list of selling points.
         String.raw`(?<phrase>\bbenefits)[*_]*\s*:`,
+        // "Advantages:", "the advantages of Obstore" (not "defeats the statement cache advantages")
+        String.raw`\b(?<phrase>(?:dis)?advantages)(?=[*_]*\s*:|\s+of\b|\s+(?:and|&)\s+disadvantages\b)`,
+        // "significant performance advantages", "key benefits"
+        String.raw`\b(?:significant|major|huge|big|clear|real|key|main|many|several|numerous|substantial)\s+(?:[\p{L}-]+\s+)?(?<phrase>(?:dis)?advantages)\b`,
       ],
     },
     prescription: {
@@ -196,7 +201,8 @@ const COMMON_NOUN = /(?:[^su]s|ing|ion|ment|ness|ity|ly|ed|al|ure|ance|ence|ism|
 export function namesProduct(object: string): boolean {
   const words = object
     .split(/\s+/)
-    .map((w) => w.replace(/^[*_(["'“]+|[*_)\]"'”]+$/g, ""))
+    // Leading, then trailing wrappers (as one global replace would strip them); a trailing run starts where no wrapper precedes it.
+    .map((w) => w.replace(/^[*_(["'“]+/, "").replace(/(?<![*_)\]"'”])[*_)\]"'”]+$/, ""))
     .filter(Boolean);
   let i = 0;
   while (i < words.length && DETERMINERS.has(words[i].toLowerCase())) i++;
@@ -348,9 +354,16 @@ export default defineRule<SC007Options>({
     };
 
     // A style guide's ✅/❌ mark the right and wrong way to write, as they do on code.
+    // Known per section: a heading of many markers was read again for each of them.
+    const writingRules = new Map<Section, boolean>();
     const inWritingRules = (section: Section): boolean => {
-      for (let s: Section | undefined = section; s && s.level > 0; s = s.parent) if (WRITING_RULES.test(s.title)) return true;
-      return false;
+      let known = writingRules.get(section);
+      if (known === undefined) {
+        known = false;
+        for (let s: Section | undefined = section; s && s.level > 0 && !known; s = s.parent) known = WRITING_RULES.test(s.title);
+        writingRules.set(section, known);
+      }
+      return known;
     };
 
     // The project's own plans ("Next Steps", "Roadmap") are tasks, not advice to the reader.
@@ -366,12 +379,14 @@ export default defineRule<SC007Options>({
       // A fix for a reported problem ("**Solution**: … Use TEXT for maximum compatibility.") is no use-case prescription either.
       // In conventions, ✅/❌ mark the right and wrong way to write, as on code, and a "When to use" line states the pattern's purpose.
       const conventions = inConventions(unit.block.section);
-      const instructs = (category: string) =>
+      const instructs = (category: string, found: string) =>
         (category === "prescription" && (conventions || FIX_LABEL.test(texts[u]))) ||
+        // "Option A (Preferred)" in conventions prefers a way to code, not a product.
+        (category === "recommendation" && conventions && /^prefer/i.test(found)) ||
         (conventions && PURPOSE_LABEL.test(texts[u])) ||
         (category === "verdict marker" && inWritingRules(unit.block.section));
       if (inPlans(unit.block.section)) return;
-      const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end) && !instructs(h.category));
+      const kept = hits[u].filter((h) => !allowSpans.some((a) => h.start >= a.start && h.end <= a.end) && !instructs(h.category, texts[u].slice(h.start, h.end)));
       for (const h of dropOverlaps(kept)) {
         const at = locate(unit, h.start);
         const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ").trim();
@@ -535,10 +550,17 @@ function isPlain(unit: ProseUnit, text: string, start: number, end: number): boo
  * quoted example (blanked in `text`), past emphasis and a short label
  * ("✅ `select()` returns …", "✅ **DDL changes**: "The migration adds an index"").
  */
+/**
+ * What may follow a marker on its line before the example: emphasis, spaces and a short label with a colon.
+ * Matched in place (sticky), never past the line's end: splitting off the rest of the text for each marker
+ * read a line of many markers again for each (20,000 markers in a list item took 1.7 s).
+ */
+const EXAMPLE_LEAD = /(?:[^\S\n]|[*_])*(?:[^\s:*_`"“][^:\n`"“]{0,40}?[*_]*:(?:[^\S\n]|[*_])*)?/uy;
+
 function marksExample(unit: ProseUnit, text: string, offset: number): boolean {
   // Read on the real text: code spans and quotations are blanked in `text`.
-  const line = unit.raw.slice(offset).split("\n", 1)[0];
-  const i = offset + /^[\s*_]*(?:[^\s:*_`"“][^:\n`"“]{0,40}?[*_]*:[\s*_]*)?/u.exec(line)![0].length;
+  EXAMPLE_LEAD.lastIndex = offset;
+  const i = offset + EXAMPLE_LEAD.exec(unit.raw)![0].length;
   return i < text.length && text[i] === " " && /[`"“]/.test(unit.raw[i]);
 }
 

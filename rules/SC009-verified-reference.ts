@@ -77,7 +77,7 @@ export function references(comment: string): Reference[] {
   const whole = comment.trim();
   const token = /[^\s`'"()<>[\]{},;]+/g;
   for (let m = token.exec(comment); m; m = token.exec(comment)) {
-    let text = m[0].replace(/[.:!?]+$/, "");
+    let text = m[0].replace(/(?<![.:!?])[.:!?]+$/, "");
     const offset = m.index;
     if (!text || text.includes("://")) continue;
     const spec = LINE_SPEC.exec(text);

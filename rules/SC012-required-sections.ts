@@ -150,10 +150,10 @@ export const SC012Defaults: SC012Options = {
     // PRD
     Overview: ["Summary", "Executive Summary", "Introduction", "Background", "Context", "Problem Statement", "Problem", "Motivation", "Goals", "Purpose", "Description", "TL;DR", "Abstract", "概要"],
     "Problem Statement": ["Problem", "Problems", "Background", "Motivation", "Context", "Pain Points", "Issue", "Why", "Current Behavior", "Current State", "Root Cause"],
-    "Solution Summary": ["Solution", "Proposed Solution", "Proposal", "Proposed Approach", "Proposed Direction", "Proposed Changes", "Proposed Fix", "The Fix", "Solution Overview"],
+    "Solution Summary": ["Solution", "Proposed Solution", "Proposal", "Proposed Approach", "Proposed Direction", "Proposed Changes", "Proposed Fix", "The Fix", "Solution Overview", "Completion Summary", "Summary of Changes", "Executive Summary"],
     "Affected Components": ["Components", "Affected Files", "Affected Modules", "Affected Areas", "Affected Surfaces", "Impacted Components", "Files to Modify", "Files Changed", "Files Modified", "File Changes", "File Structure", "Modules", "Integration Points"],
-    Architecture: ["Design", "Technical Design", "System Design", "Solution Design", "Current State", "Proposed Changes", "Design Decisions", "Architecture Diagram", "Data Flow", "Components", "アーキテクチャ"],
-    "Implementation Details": ["Implementation", "Technical Details", "Technical Design", "Technical Approach", "Technical Notes", "Technical Specification", "Specification", "Detailed Design", "Design Details", "Interface Changes", "API Changes", "Code Changes", "Proposed Changes"],
+    Architecture: ["Design", "Technical Design", "System Design", "Solution Design", "Current State", "Proposed Changes", "Proposed Direction", "Design Decisions", "Architecture Diagram", "Data Flow", "Components", "アーキテクチャ"],
+    "Implementation Details": ["Implementation", "Technical Details", "Technical Design", "Technical Approach", "Technical Notes", "Technical Specification", "Specification", "Detailed Design", "Design Details", "Interface Changes", "API Changes", "Code Changes", "Proposed Changes", "Solution Implemented", "Implementation Summary"],
     "Testing Strategy": ["Testing", "Tests", "Test Plan", "Validation", "Verification", "QA", "Quality Assurance", "Test Cases", "テスト戦略", "テスト"],
     "Acceptance Criteria": ["Success Criteria", "Definition of Done", "Exit Criteria", "Done Criteria", "Completion Criteria"],
     "Risks & Mitigation": ["Risks", "Risk", "Mitigations", "Concerns", "Threats"],
@@ -166,12 +166,12 @@ export const SC012Defaults: SC012Options = {
     "Code Snippet Verification": ["Snippet Verification", "Code Verification", "Verification"],
     // recovery
     "Quick Context": ["Context", "Current State", "Status", "Current Status", "Summary", "Overview", "Progress", "State", "Where We Are"],
-    "Next Steps": ["Next Actions", "Remaining Work", "Remaining Tasks", "TODO", "To Do", "What's Next", "Resume Checklist", "How to Resume", "Pending", "Outstanding", "Open Items", "Follow-up", "Follow-ups", "Handoff", "Implementation Steps", "Remaining Steps", "Action Items"],
+    "Next Steps": ["Next Actions", "Remaining Work", "Remaining Tasks", "TODO", "To Do", "What's Next", "Resume Checklist", "How to Resume", "Pending", "Outstanding", "Open Items", "Follow-up", "Follow-ups", "Handoff", "Implementation Steps", "Remaining Steps", "Action Items", "Next Session", "How to Continue", "To Continue", "Resume Instructions"],
     // tasks
     "Phase 1: Planning & Research": ["Analysis", "Discovery", "Preparation", "Design"],
     Testing: ["Tests", "Test", "Validation", "Verification", "QA", "Quality Assurance"],
     Documentation: ["Docs", "Guides", "README"],
-    "Quality Gate & Archive": ["Quality Gates", "Definition of Done", "Final Review", "Final Validation", "Final Checks", "Final Verification", "Completion", "Wrap-up", "Release"],
+    "Quality Gate & Archive": ["Quality Gates", "Definition of Done", "Final Review", "Final Validation", "Final Checks", "Final Verification", "Verification Checklist", "Archival", "Archiving", "Completion", "Wrap-up", "Release"],
     // spec-kit spec
     "User Scenarios & Testing": ["User Scenarios", "User Stories", "Scenarios", "Acceptance Scenarios"],
     "Success Criteria": ["Measurable Outcomes", "Acceptance Criteria", "Definition of Done", "Exit Criteria", "Outcomes"],

@@ -1,13 +1,13 @@
 /**
  * The whole suite on real specs documents (test/real-docs.ts: the 471 files
  * of the full corpus when present, else the sample in test/corpus/): no rule
- * crashes or reports outside the document, and a sample of findings that
- * were judged by reading the files is reported exactly. The per-rule counts
- * are printed for the record (they are measurements, not assertions).
+ * crashes or reports outside the document. Judged samples of the findings
+ * are test/judged.test.ts's. The per-rule counts are printed when the tests
+ * end, for the record (measurements, not assertions).
  */
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { lintFiles, markdownFiles, rules } from "./helpers.js";
 import { atLeast, corpusDir as corpus } from "./real-docs.js";
 
@@ -36,7 +36,7 @@ describe("the suite on real specs documents", () => {
     }
   });
 
-  it("reports per rule (printed for the record)", () => {
+  afterAll(() => {
     const counts = Object.fromEntries(rules.map((r) => [r.names[0], 0]));
     for (const e of all) counts[e.ruleNames[0]]++;
     const filesWith = Object.fromEntries(
@@ -48,6 +48,5 @@ describe("the suite on real specs documents", () => {
           .map((id) => `  ${id} ${counts[id]} findings in ${filesWith[id]} files`)
           .join("\n"),
     );
-    expect(Object.keys(counts)).toHaveLength(rules.length);
   });
 });

@@ -257,6 +257,36 @@ src/
   ["a progress bar", "[=====>     ] 50%\n[==========>] 100%", "no boxes, arrows or flows"],
 ];
 
+describe("call trees and file trees (real PRDs draw architectures as trees)", () => {
+  it("takes a tree of calls and typed members for a diagram", () => {
+    const calls = block(`
+InertiaPlugin (lifespan)
+    ├── _ssr_client: httpx.AsyncClient (shared)
+    ├── _portal: BlockingPortal (for sync-to-async)
+    └── type_encoders (pass portal to DeferredProp)
+InertiaResponse.to_response()
+    └── LazyInertiaASGIResponse
+            └── __call__(scope, receive, send)`);
+    expect(diagramVerdict(calls)).toMatchObject({ diagram: true, reason: "call tree" });
+  });
+
+  it("does not take a tree of files or folders, notes or not", () => {
+    const files = block(`
+src/py/tests/
+├── unit/              # Fast, isolated tests
+│   ├── test_config.py
+│   └── test_asset_loader.py
+└── conftest.py        # Shared fixtures`);
+    expect(diagramVerdict(files)).toMatchObject({ diagram: false, reason: "tree listing" });
+    const notes = block(`
+project
+├── README (start here)
+├── docs (guides)
+└── src`);
+    expect(diagramVerdict(notes)).toMatchObject({ diagram: false, reason: "tree listing" });
+  });
+});
+
 describe("diagramVerdict: blocks that draw a diagram", () => {
   for (const [name, text, reason] of diagrams) {
     it(name, () => {

@@ -19,9 +19,7 @@ import { lintWith, SUITE } from "./invariants.js";
 
 type Spec = { id: string; slug: string; defaults: Record<string, unknown> };
 const specs = (SUITE as unknown as { spec: Spec }[]).map((r) => r.spec);
-/** Rules whose own defaults fail validation, an open bug each (remove the entry when fixed: the test then turns red as a reminder). */
-// Rules whose own defaults are refused when passed back (none now: SC003
-// validated its case-sensitive artifact patterns as "iu" until 0.1.x).
+/** Rules whose own defaults are refused when passed back, an open bug each (none now; remove an entry when fixed: the test then turns red as a reminder). */
 const OPEN_DEFAULTS: Record<string, string> = {};
 const DOC = "# PRD\n\n## Acceptance Criteria\n\n- works correctly\n";
 const NAME = "specs/active/demo/prd.md";

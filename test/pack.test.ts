@@ -1,6 +1,6 @@
 /**
  * The published package, as a consumer gets it: `npm pack` a copy of this
- * repository's working tree (which runs `prepare`, i.e. tsc), check the tarball, install it with
+ * repository's working tree (which runs `prepare`: tsc, then esbuild), check the tarball, install it with
  * markdownlint-cli2 into a fresh project, and lint a specs tree there with
  *
  *     "customRules": ["markdownlint-spec-contract"],
@@ -84,6 +84,7 @@ describe("npm pack", () => {
       "LICENSE",
       "CHANGELOG.md",
       "dist/index.js",
+      "dist/bundle/index.js",
       "dist/index.d.ts",
       "cjs/index.cjs",
       "cjs/index.d.cts",
@@ -124,15 +125,22 @@ describe("a fresh project with the tarball and markdownlint-cli2", () => {
       const require = createRequire(import.meta.url);
       console.log(JSON.stringify({
         ids: rules.map((r) => r.names[0]),
+        entry: import.meta.resolve("markdownlint-spec-contract"),
+        information: rules[0].information.href,
         preset: require.resolve("markdownlint-spec-contract/config/recommended.jsonc"),
         version: require("markdownlint-spec-contract/package.json").version,
       }));`;
     const out = JSON.parse(runOk("node", ["--input-type=module", "-e", script], { cwd: dir }).stdout) as {
       ids: string[];
+      entry: string;
+      information: string;
       preset: string;
       version: string;
     };
     expect(out.ids).toEqual(RULE_IDS);
+    // One bundled module (docs/performance.md), whose rule pages still name the release.
+    expect(out.entry).toMatch(/\/markdownlint-spec-contract\/dist\/bundle\/index\.js$/);
+    expect(out.information).toContain(`/blob/v${PKG.version}/`);
     expect(out.preset).toBe(join(dir, "node_modules", "markdownlint-spec-contract", "config", "recommended.jsonc"));
     expect(out.version).toBe(PKG.version);
   });

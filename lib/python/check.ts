@@ -76,7 +76,7 @@ const KNOWN_PARSER_MESSAGE =
 /** A py-ast exception as a CPython-style problem. */
 function fromPyAst(error: PyAstError, tokens: readonly Token[], source?: string): Problem {
   const raw = String(error.message ?? "invalid syntax");
-  const at = /\s+at line (\d+)(?:, column (\d+))?$/.exec(raw);
+  const at = /(?<!\s)\s+at line (\d+)(?:, column (\d+))?$/.exec(raw);
   const text = at ? raw.slice(0, at.index) : raw;
   const line = error.lineno ?? (at ? Number(at[1]) : 1);
   const offset = (() => {

@@ -330,6 +330,15 @@ describe("SC007 no-marketing-language", () => {
       expect(found(md.replace("Documentation Style Guide", "Storage Backends")).map(([line]) => line)).toEqual([5, 6]);
     });
 
+    it("third judged round: a mechanism, a plain noun and a preferred way to code are no marketing", () => {
+      expect(reported("A cached plan is fetched from the cache, which is much faster than re-executing the query.")).toBe(false);
+      expect(reported("Building SQL by string defeats the statement cache advantages.")).toBe(false);
+      expect(reported("psqlpy is a Rust-based driver, which can offer significant performance advantages.")).toBe(true);
+      expect(reported("The advantages of Obstore are its speed and size.")).toBe(true);
+      const md = "# Implementation Patterns\n\n## Option A: Service Layer (Preferred)\n\nText.\n";
+      expect(found(md)).toEqual([]);
+    });
+
     it("reads a pattern's \"When to use\" line in conventions as its purpose", () => {
       const md = "# Error Handling\n\n## CLI Error Handling Pattern\n\n**When to use**: In CLI commands to provide user-friendly error messages.\n";
       expect(found(md)).toEqual([]);
