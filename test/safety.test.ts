@@ -6,7 +6,7 @@
  *   (dist/): no import of child_process, cluster, dgram, dns, http, http2,
  *   https, inspector, net, tls, vm or worker_threads; no eval, no new
  *   Function, no dynamic import().
- * - The whole suite (every registered rule, so SC009 and SC010 and any rule
+ * - The whole suite (every registered rule, so SC009, SC010, SC016 and any rule
  *   that lands later) on a PRD whose references use `..`, absolute paths
  *   and symbolic links pointing out of the project: they are refused, and a
  *   spy on node:fs sees no path outside the root, not even a stat. The
@@ -80,6 +80,10 @@ describe("safety: nothing outside the project root is read or looked at", () => 
   symlinkSync(outside, join(proj, "out"));
   symlinkSync(join(outside, "secret.py"), join(proj, "src", "secret.py"));
   symlinkSync(join(outside, "analysis.md"), join(proj, "specs", "active", "demo", "research", "analysis.md"));
+  // A Kiro feature whose requirements.md is a link out of the project (SC016 reads siblings).
+  mkdirSync(join(proj, ".kiro", "specs", "demo"), { recursive: true });
+  writeFileSync(join(outside, "requirements.md"), "### Requirement 1\n\n#### Acceptance Criteria\n\n1. WHEN a THEN the system SHALL b\n");
+  symlinkSync(join(outside, "requirements.md"), join(proj, ".kiro", "specs", "demo", "requirements.md"));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   const prd = join(proj, "specs", "active", "demo", "prd.md");
@@ -126,8 +130,10 @@ describe("safety: nothing outside the project root is read or looked at", () => 
     }
     syncBuiltinESMExports();
     let errors;
+    let kiro;
     try {
       errors = lintWith(markdown, prd);
+      kiro = lintWith("# Implementation Plan\n\n- [ ] 1. x\n  - _Requirements: 1.1, 9.9_\n", join(proj, ".kiro", "specs", "demo", "tasks.md"));
     } finally {
       for (const n of names) (fs as unknown as Record<string, unknown>)[n] = real[n];
       syncBuiltinESMExports();
@@ -135,6 +141,8 @@ describe("safety: nothing outside the project root is read or looked at", () => 
     expect(errors.filter((e) => e.errorDetail?.startsWith("Internal error"))).toEqual([]);
     const leaked = touched.filter((p) => p.startsWith(outside) || p.startsWith("/etc") || p.includes(".ssh"));
     expect(leaked).toEqual([]);
+    // SC016 does not follow the link out: nothing to resolve against, so nothing reported.
+    expect(kiro.filter((e) => e.ruleNames[0] === "SC016" || /Internal error/.test(e.errorDetail ?? ""))).toEqual([]);
 
     if (RULE_IDS.includes("SC009")) {
       const sc009 = errors.filter((e) => e.ruleNames[0] === "SC009");
