@@ -86,7 +86,10 @@ const PAIRS: Record<string, string[]> = { SC003: ["SC003", "SC006"], SC006: ["SC
 
 const sectionOf = (detail: string) => /section "([^"]+)"/i.exec(detail)?.[1];
 
-describe.skipIf(!existsSync(corpus))("judged findings on the real-documents corpus", () => {
+const present = existsSync(corpus);
+
+// vitest runs a skipped describe's body to collect its tests: lint only when the corpus is there.
+describe.skipIf(!present)("judged findings on the real-documents corpus", () => {
   const verdicts = readVerdicts();
   const missed = readFileSync(join(judgedDir, "false-negatives.tsv"), "utf8")
     .split("\n")
@@ -96,7 +99,7 @@ describe.skipIf(!existsSync(corpus))("judged findings on the real-documents corp
       return { rule, file, line: Number(line), what };
     });
   const files = [...new Set([...verdicts.map((v) => v.file), ...missed.map((m) => m.file)])].sort();
-  const results = lintFiles(files.map((f) => join(corpus, f)));
+  const results = present ? lintFiles(files.map((f) => join(corpus, f))) : {};
   const found = new Map<string, Found[]>(files.map((f) => [f, simplify(results[join(corpus, f)] ?? [])]));
 
   const matches = (v: Verdict, rules: string[]) => {

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { lintFiles, simplify } from "../helpers.js";
 
 const corpus = new URL("../../../shared/corpus/", import.meta.url).pathname;
+const present = existsSync(corpus);
 
 const SC007: [string, number, string][] = [
   ["litestar-org+sqlspec/docs/guides/migrations/hybrid-versioning.md", 431, 'recommendation "Recommended"'],
@@ -39,10 +40,11 @@ const SC011: [string, number, string][] = [
   ["cofin+oracledb-vertexai-demo/specs/guides/patterns/unit-tests.md", 5, '"{Auto-generated from existing unit tests}"'],
 ];
 
-describe.skipIf(!existsSync(corpus))("SC007 and SC011 false negatives found in the real-documents corpus", () => {
+// vitest runs a skipped describe's body to collect its tests: lint only when the corpus is there.
+describe.skipIf(!present)("SC007 and SC011 false negatives found in the real-documents corpus", () => {
   const cases = [...SC007.map((c) => ["SC007", ...c] as const), ...SC011.map((c) => ["SC011", ...c] as const)];
   const files = [...new Set(cases.map(([, file]) => join(corpus, file)))];
-  const results = lintFiles(files, { default: false, SC007: true, SC011: true });
+  const results = present ? lintFiles(files, { default: false, SC007: true, SC011: true }) : {};
 
   it.each(cases)("%s fires on %s:%i (%s)", (rule, file, line, actual) => {
     const found = simplify(results[join(corpus, file)] ?? []).filter((f) => f.rule === rule && f.line === line);
