@@ -425,7 +425,8 @@ function isCallEntry(text: string): boolean {
   if (FILE_ENTRY.test(head) && (/\/$/.test(head) || /\.[A-Za-z0-9]{1,8}$/.test(head))) return false;
   // `to_dict()`, `__call__(scope, send)`, `_portal: BlockingPortal`, `set_data_attribute() [existing path]`;
   // a name with a note in parentheses (`docs (guides)`) may be a folder.
-  return /[\w\])]\(|^[\w.]+:\s|\[[^\]]+\]/.test(entry);
+  // A "[" after an unclosed "[" is not tried again: its match implies one from the first (a run of "[" was read to its end from each).
+  return /[\w\])]\(|^[\w.]+:\s|\[(?<!\[[^[\]]*\[)[^\]]+\]/.test(entry);
 }
 
 /** Analyse the lines of one code block. */

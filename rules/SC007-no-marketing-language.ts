@@ -489,11 +489,12 @@ function verdictMarkers(
 ): { start: number; end: number }[] {
   if (unit.kind === "row" || beforeExample(lines, unit.block.endLine, codeStarts)) return [];
   const spans: { start: number; end: number }[] = [];
+  let ticks: boolean | undefined; // the block's label, read once for all its markers
   for (const m of text.matchAll(markerRe)) {
     const after = text.slice(m.index + m[0].length);
     if (CORRECTNESS_LABEL.test(after) || STATUS_WORD.test(after)) continue;
     if (marksExample(unit, text, m.index + m[0].length)) continue;
-    if (unit.block.listItem && TICK_LABEL.test(labelOf(unit.block))) continue;
+    if (unit.block.listItem && (ticks ??= TICK_LABEL.test(labelOf(unit.block)))) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;

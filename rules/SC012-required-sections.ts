@@ -201,7 +201,7 @@ const requiredCheck: Check = (v) =>
         : `a heading, a non-empty array of alternative headings or { name, alternatives?, onlyIf?, unless? }; found ${Array.isArray(v) ? "an array" : JSON.stringify(v)}`;
 
 /** A line near the top that says the work is done: "**Status**: Complete", "Phase: ✅ DONE". */
-const COMPLETE = /^[\s>*_-]*(?:status|phase|state)[*_]*\s*:\s*[*_]*\s*(?:✅\s*)?(?:complete|completed|done|finished|merged|shipped)\b(?![^\n]*\b(?:ready|next|pending|in progress)\b)/im;
+const COMPLETE = /^[\s>*_-]*(?:status|phase|state)[*_]*\s*:\s*[*_]*\s*(?:✅\s*)?(?:complete|completed|done|finished|merged|shipped)\b(?!.*\b(?:ready|next|pending|in progress)\b)/i;
 
 const entryCheck = is.object(
   { files: is.globs(), sections: is.arrayOf(requiredCheck, "headings"), order: is.boolean(), minPresent: is.integer(0) },
@@ -301,7 +301,8 @@ export default defineRule<SC012Options>({
       }
       return best;
     };
-    const complete = COMPLETE.test(model.lines.slice(0, 20).join("\n"));
+    // Line by line, anchored at each line's start only (a multiline flag would take U+2028 for a line start too).
+    const complete = model.lines.slice(0, 20).some((line) => COMPLETE.test(line));
     const needed = entry.sections.filter(
       (r) =>
         typeof r !== "object" ||
