@@ -133,6 +133,10 @@ export const SC003Defaults: SC003Options = {
     // Terms of art: graceful termination, a cryptographically secure generator, enough permissions.
     "\\bgracefully\\s+(?:terminat\\w*|stop\\w*|shut(?:s|ting)?\\s+down|shutdown|exit\\w*|drain\\w*|restart\\w*|clos\\w*)",
     "\\b(?:terminat\\w*|stop\\w*|shut(?:s|ting)?\\s+down|exit\\w*|drain\\w*|clos\\w*)(?:\\s+[\\w-]+){0,3}\\s+gracefully\\b",
+    // Filler beside the check: "a Kubernetes Event with a clear reason" (the reason field), "seamlessly concatenate all segments",
+    // "the same middleware SHALL work for both commands and queries", "nodes containing various labels", "build clean".
+    "\\b(?:with|and)\\s+an?\\s+clear\\s+reason\\b", "\\bseamlessly\\s+(?:concatenat\\w*|merg\\w*|join\\w*|stitch\\w*|combin\\w*)",
+    "\\bworks?\\s+for\\s+both\\b", "\\bcontaining\\s+various\\b", "\\bbuilds?\\s+(?:is\\s+)?clean(?:ly)?\\b",
     "\\bcryptographically\\s+secure\\b", "\\bsecure\\s+(?:comparison|compare|random|cookies?|flag|boot|erase|deletion)\\b",
     "\\bsufficient\\s+(?:privileges?|permissions?|rights|access)\\b",
     // A count named before: "extract that many frames", "as many as 5".
@@ -422,6 +426,9 @@ function namingWords(text: string, c: Compiled): string[] {
   return out;
 }
 
+/** A file name: "go.mod", "package.json", ".env.example". */
+const FILE_NAME = /(?<![\w.-])[\w.-]*\.(?:mod|sum|json|ya?ml|toml|lock|txt|md|py|ts|js|go|rs|cfg|ini|xml|env|example|sh)(?![\p{L}\p{N}_])/u;
+
 /** Words after which a parenthesis or clause narrows the scope instead of saying what is checked. */
 const SCOPE =
   /^(?:for|in|on|with|without|if|when|where|while|unless|e\.?g\.?|i\.?e\.?|such as|including|like|etc|see|optional|if any|where supported|manual|manually|verified|checked|tested|via|by|using)\b/i;
@@ -435,9 +442,17 @@ const SCOPE =
  */
 function explained(prose: string, after: number, c: Compiled): boolean {
   const rest = prose.slice(after);
-  const clauses = [...rest.matchAll(/\(([^()]*)\)|\s[-–—:]\s+(.*)$|:\s+(.*)$|,\s+((?:indicating|showing|listing|naming|reporting|stating|including|printing|returning)\s.*)$/g)].map((m) =>
-    (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim(),
-  );
+  const clauses = [
+    ...rest.matchAll(
+      /\(([^()]*)\)|\s[-–—:]\s+(.*)$|:\s+(.*)$|,\s+((?:indicating|showing|listing|naming|reporting|stating|including|printing|returning)\s.*)$|\s(?:and|by)\s+((?:return|returning|respond|responding|reject|rejecting|log|logging|emit|emitting|raise|raising|exit|exiting|retry|retrying)\s.*)$/g,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").trim());
+  // The things the vague words stand for, listed right after them: "all appropriate Image Tags including version and latest".
+  const listed = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:including|such as|namely)\s+(.*)$/u.exec(rest)?.[1];
+  // A file that is the check: "a proper Go module structure with go.mod file".
+  const withFile = /^[^,;]*?\swith\s+([^,;]*)/u.exec(rest)?.[1];
+  if (withFile !== undefined && FILE_NAME.test(withFile)) clauses.push(withFile);
+  if (listed !== undefined) clauses.push(listed);
   return clauses.some((clause) => !SCOPE.test(clause) && namingWords(clause, c).length >= 2 && !firstVague(clause, c));
 }
 

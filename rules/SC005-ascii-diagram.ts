@@ -9,7 +9,6 @@ import { normalizeHeading } from "../lib/headings.js";
 import type { Section } from "../lib/model.js";
 import { is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
-import { WORKFLOW_FILES } from "../lib/workflows.js";
 
 export interface SC005Options {
   /** Minimum number of ASCII diagrams. */
@@ -47,10 +46,6 @@ export default defineRule<SC005Options>({
   category: "diagram",
   files: [...KIND_FILES.prd],
   defaults: SC005Defaults,
-  profiles: [
-    // Kiro's design document: where it has an Architecture section, a diagram (mermaid, as Kiro draws them, or ASCII).
-    { name: "kiro", files: WORKFLOW_FILES["kiro design"], options: { mermaid: true, ifSection: "Architecture" } },
-  ],
   schema: { minimum: is.integer(1), section: is.string(), languages: is.strings(), mermaid: is.boolean(), ifSection: is.string() },
   run({ model, options, report }) {
     if (options.ifSection.trim() !== "") {

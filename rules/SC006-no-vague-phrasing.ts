@@ -273,7 +273,9 @@ const NUMBER_WORDS =
 /**
  * What makes a sentence measured: a number that is not part of an identifier
  * ("AC1", "P0", "FR-2", "#123" are labels), a number word, a comparison sign,
- * a command option (`--dry-run`) or a file path (`tests/test_vite.py`).
+ * a command option (`--dry-run`) or a file path (`tests/test_vite.py`), or a
+ * requirement cited as the definition ("with correct hostname (FR-064)",
+ * "per FR-083"): the cited requirement states the check.
  */
 const MEASURE = new RegExp(
   fastWordStarts([
@@ -285,6 +287,8 @@ const MEASURE = new RegExp(
     "(?<![\\w.-])[\\w.-]+\\/[\\w.-]+\\/[\\w.-]*",
     "(?<![\\w.-])[\\w.-]+\\/[\\w-]+\\.[a-z]{1,5}\\b",
     "\\b(?:unchanged|no\\s+change|no\\s+changes|identical)\\b",
+    "\\((?:see\\s+|per\\s+)?(?:FR|NFR|SC|REQ)-\\d+",
+    "\\b(?:per|see|as\\s+in|defined\\s+in|as\\s+defined\\s+in)\\s+(?:FR|NFR|SC|REQ)-\\d+",
     "\\b[\\w-]+\\.(?:py|pyi|ts|tsx|js|jsx|mjs|json|toml|ya?ml|md|rst|html|css|sql|sh|txt|cfg|ini|lock)\\b",
   ].join("|")),
   "iu",
@@ -386,6 +390,7 @@ export default defineRule<SC006Options>({
       for (const h of dropOverlaps(unitHits)) {
         const entry = entries[h.entry];
         if (entry.unlessMeasured && isMeasuredAt(h.start)) continue;
+        if (pinnedDown(texts[u], h.start, h.end, matchPhrases)) continue;
         const at = locate(unit, h.start);
         const found = unit.text.slice(h.start, h.end).replace(/\s+/g, " ");
         report({
@@ -398,6 +403,28 @@ export default defineRule<SC006Options>({
     }
   },
 });
+
+/** A parenthesis right after a phrase that says what it means: "handled gracefully (ignored with a warning)". */
+const PARENTHESIS_AFTER = /^\s*\(([^()]{3,200})\)/u;
+/** Parentheses that only narrow the scope ("works (for React apps)") or give an example. */
+const SCOPE_ONLY = /^\s*(?:e\.?g\.?|i\.?e\.?|for|in|on|with|when|if|where|such as|including|like|etc|optional|see|via|by)\b/iu;
+/** Nouns after "simple" that make it the name of a form: "simple string form", "simple model strings". */
+const SIMPLE_FORM = /^\s+(?:[\p{L}-]+\s+)?(?:strings?|forms?|types?|values?|keys?|mode|syntax|format|notation|shorthand)\b/iu;
+
+/**
+ * Whether the words around a vague phrase pin down what it means: a
+ * parenthesis right after it that states behaviour and is not vague itself,
+ * "simple" naming a form ("Simple string and object forms both work"), or
+ * "works" after a round trip, a check that defines itself (output equals input).
+ */
+function pinnedDown(text: string, start: number, end: number, matchPhrases: (t: string) => { start: number }[]): boolean {
+  const phrase = text.slice(start, end).toLowerCase();
+  const paren = PARENTHESIS_AFTER.exec(text.slice(end, end + 210));
+  if (paren && !SCOPE_ONLY.test(paren[1]) && (paren[1].match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? []).length >= 2 && matchPhrases(paren[1]).length === 0) return true;
+  if (phrase === "simple" && SIMPLE_FORM.test(text.slice(end, end + 60))) return true;
+  if (/^work/.test(phrase) && /round[- ]?trip(?:\s+[\p{L}-]+)?\s*$/iu.test(text.slice(Math.max(0, start - 40), start))) return true;
+  return false;
+}
 
 /** A bold label at the start of a unit: "**Developer Experience**:", "[ ] **AC1:**". */
 const LEADING_LABEL = /^(?:\[[ xX]\]\s+)?(?:\*\*|__)[^*_\n]{1,80}?(?::(?:\*\*|__)|(?:\*\*|__)\s*:)/;

@@ -179,7 +179,7 @@ export const SC012Defaults: SC012Options = {
     Introduction: ["Overview", "Summary", "Background", "Purpose", "Context", "はじめに", "概要"],
     Requirements: ["要件"],
     "Components and Interfaces": ["コンポーネントとインターフェース", "コンポーネント"],
-    "Data Models": ["Data Model", "Schema", "Data Structures", "データモデル"],
+    "Data Models": ["Data Model", "Schema", "Schemas", "Data Structures", "Type Definitions", "Domain Model", "Message Formats", "Message Classes", "Data Flow", "データモデル"],
     "Error Handling": ["Errors", "Failure Handling", "エラーハンドリング", "エラー処理"],
   },
   within: {

@@ -34,7 +34,7 @@ export interface SC014Options {
    * Whether tasks are numbered as an outline (Kiro's `- [ ] 1. …`,
    * `  - [ ] 1.1 …`, in any checkbox state, `[-]` and `[ ]*` too): each
    * number is unique, a nested task's number continues its parent's
-   * (1.1 under 1), and numbers go up among the tasks of one parent.
+   * (1.1 under 1), and top-level task numbers go up.
    */
   outline: boolean;
 }
@@ -172,15 +172,11 @@ function orderKey(id: string): [number, string] | undefined {
 /** A task numbered as an outline in any checkbox state: `- [ ] 1.`, `  - [x] 1.2`, `- [-] 3.`, `- [ ]* 2.1`. */
 const OUTLINE_TASK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX-]\]\*?[ \t]+(\d{1,4}(?:\.\d{1,4})*)\.?(?=[ \t]|$)/;
 
-const compareOutline = (a: readonly number[], b: readonly number[]) => {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
-};
-
 /**
  * Outline numbering (Kiro): unique numbers, a nested task's number under
- * its parent task's, numbers going up among the tasks of one parent (the
- * tasks outside any task count as one group).
+ * its parent task's, and top-level numbers going up by their first part
+ * (the tasks outside any task count as one group; 12.15 may come before
+ * 12.10, and a parent's sub-tasks in any order).
  */
 function checkOutline(model: DocumentModel, report: (finding: Finding) => void): void {
   const numbered = new Map<ListItem, { text: string; parts: number[] }>();
@@ -223,9 +219,10 @@ function checkOutline(model: DocumentModel, report: (finding: Finding) => void):
       continue;
     }
     seen.add(n.text);
-    const last = lastIn.get(parent);
+    // Task numbers go up by their first part; within one (12.15, urgent, before 12.10) or under one parent any order will do.
+    const last = parent ? undefined : lastIn.get(parent);
     lastIn.set(parent, n.text);
-    if (last !== undefined && compareOutline(n.parts, last.split(".").map(Number)) <= 0) {
+    if (last !== undefined && n.parts[0] < Number(last.split(".")[0])) {
       report({ line: item.line, detail: `Task "${n.text}": Expected: a number after ${last}, the task before it; Actual: ${n.text}`, ...where(item, n.text) });
     }
   }

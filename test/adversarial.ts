@@ -210,6 +210,9 @@ export const KINDS = {
   analysis: "specs/active/demo/research/analysis.md",
   recovery: "specs/active/demo/recovery.md",
   guide: "docs/guides/demo.md",
+  // The workflow profiles: Kiro's EARS criteria (SC003 reads the response after SHALL), spec-kit's T001 tasks.
+  "kiro-requirements": ".kiro/specs/demo/requirements.md",
+  "spec-kit-tasks": "specs/001-demo/tasks.md",
 } as const;
 export type KindName = keyof typeof KINDS;
 
@@ -228,7 +231,7 @@ export type ContextName = keyof typeof CONTEXTS;
 
 /** The contexts a kind is tested in: a task list's items are tasks, other kinds' plain items. */
 export const contextsOf = (kind: KindName): ContextName[] =>
-  (Object.keys(CONTEXTS) as ContextName[]).filter((c) => c !== (kind === "tasks" ? "list item" : "task item"));
+  (Object.keys(CONTEXTS) as ContextName[]).filter((c) => c !== (kind.endsWith("tasks") ? "list item" : "task item"));
 
 /** A run of `n` code points of `c`, then the terminator. */
 export const run = (c: string, n: number) => c.repeat(n) + TERMINATOR;

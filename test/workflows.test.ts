@@ -190,14 +190,16 @@ describe("SC003 in the profiles", () => {
   });
 });
 
-describe("SC005 in the Kiro profile", () => {
+describe("SC005 and Kiro designs", () => {
   const design = (architecture: string) => `# Design Document\n\n## Overview\n\nAlbums.\n\n## Architecture\n\n${architecture}\n`;
 
-  it("asks a design with an Architecture section for a diagram, and counts mermaid", () => {
-    expect(findings(design("Prose only."), DESIGN, "SC005")).toEqual([{ line: 1, rule: "SC005", detail: "Expected: at least 1 diagram; Actual: 0 among 0 code blocks" }]);
-    expect(findings(design("```mermaid\ngraph LR\n  A --> B\n```"), DESIGN, "SC005")).toEqual([]);
-    expect(findings(design("```\n+-----+     +-----+\n| API | --> | DB  |\n+-----+     +-----+\n```"), DESIGN, "SC005")).toEqual([]);
-    expect(findings("# Design\n\n## Overview\n\nA one-line fix.\n", DESIGN, "SC005")).toEqual([]);
+  it("does not ask a Kiro design for a diagram (Kiro draws one where it helps), unless configured", () => {
+    expect(findings(design("Prose only."), DESIGN, "SC005")).toEqual([]);
+    const asked = { files: ["**/.kiro/specs/*/design.md"], mermaid: true, ifSection: "Architecture" };
+    expect(findings(design("Prose only."), DESIGN, "SC005", asked)).toEqual([{ line: 1, rule: "SC005", detail: "Expected: at least 1 diagram; Actual: 0 among 0 code blocks" }]);
+    expect(findings(design("```mermaid\ngraph LR\n  A --> B\n```"), DESIGN, "SC005", asked)).toEqual([]);
+    expect(findings(design("```\n+-----+     +-----+\n| API | --> | DB  |\n+-----+     +-----+\n```"), DESIGN, "SC005", asked)).toEqual([]);
+    expect(findings("# Design\n\n## Overview\n\nA one-line fix.\n", DESIGN, "SC005", asked)).toEqual([]);
   });
 
   it("keeps a mermaid block out of a PRD's count unless asked", () => {
@@ -319,6 +321,9 @@ describe("SC014 in the profiles", () => {
       '7 Task "3.1": Expected: a number under its parent task\'s, 2.x; Actual: 3.1 (2 of its sub-tasks)',
       '10 Task "3": Expected: a number after 4, the task before it; Actual: 3',
     ]);
+    // A parent's sub-tasks may come in any order: an urgent 1.3 moved first.
+    const urgent = ["- [ ] 1. Models", "  - [ ] 1.3 Urgent fix", "  - [ ] 1.1 Album", "  - [ ] 1.2 Photo", "- [ ] 2. Pages"].join("\n");
+    expect(findings(urgent, KTASKS, "SC014")).toEqual([]);
   });
 
   it("takes order and outline for any task list", () => {

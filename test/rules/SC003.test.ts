@@ -68,6 +68,14 @@ describe("SC003 acceptance-criteria-measurable", () => {
       "Vite HMR works (file changes trigger hot reload)",
       // two named artifacts pin down what "clear" means
       "The `VitePlugin` logs a clear warning message if `dev_mode` is `True` in production",
+      // the criterion states what the vague word stands for, or the word is filler beside the check (Kiro specs)
+      "WHEN images are pushed THEN the CI/CD System SHALL apply all appropriate Image Tags including version and latest",
+      "WHEN creating a new project THEN the system SHALL generate a proper Go module structure with go.mod file",
+      "WHEN the test sends malformed JSON-RPC, THE MCP Server SHALL handle gracefully and return a protocol error",
+      "WHEN a resource update fails, THE OptiPod SHALL create a Kubernetes Event on the affected workload with a clear reason",
+      "WHERE multiple pause-resume cycles occur, THE MCP Server SHALL seamlessly concatenate all recorded segments",
+      "WHEN applying middleware THEN the same middleware SHALL work for both commands and queries",
+      "Frontend test suite passes, build clean.",
     ];
     for (const criterion of checks) {
       it(criterion, () => {
@@ -92,6 +100,14 @@ describe("SC003 acceptance-criteria-measurable", () => {
         f(5, `${VAGUE("gracefully")} ("Exception handler gracefully handles missing InertiaPlugin")`),
       ]);
       expect(one("React Fast Refresh works (for React apps)")).toEqual([f(5, `${VAGUE("works")} ("React Fast Refresh works (for React apps)")`)]);
+      // The same shapes without what made them checkable stay vague.
+      expect(one("Apply all appropriate image tags")).toEqual([f(5, `${VAGUE("appropriate")} ("Apply all appropriate image tags")`)]);
+      expect(one("Create domain entities with proper struct definitions")).toEqual([
+        f(5, `${VAGUE("proper")} ("Create domain entities with proper struct definitions")`),
+      ]);
+      expect(one("Report the failure with actionable error messages")).toEqual([
+        f(5, `${VAGUE("actionable")} ("Report the failure with actionable error messages")`),
+      ]);
       expect(one("Files are readable by LLMs (manual verification)")).toEqual([
         f(5, `${VAGUE("readable")} ("Files are readable by LLMs (manual verification)")`),
       ]);

@@ -106,6 +106,18 @@ describe("SC005 ascii-diagram", () => {
     expect(findings("# Design\n", "docs/design.md", "SC005", { files: ["docs/*.md"] })).toEqual([none(0)]);
   });
 
+  it("counts mermaid and checks only documents with a section when asked (off in the Kiro profile)", () => {
+    const design = ".kiro/specs/albums/design.md";
+    const withArchitecture = md("# Design", "", "## Architecture", "", ...fence("mermaid", ["graph LR", "  A --> B"]));
+    const kiro = { files: ["**/.kiro/specs/*/design.md"], mermaid: true, ifSection: "Architecture" };
+    expect(findings(withArchitecture, design, "SC005")).toEqual([]);
+    expect(findings(withArchitecture, design, "SC005", kiro)).toEqual([]);
+    expect(findings(md("# Design", "", "## Architecture", "", "Three layers."), design, "SC005", kiro)).toEqual([
+      { line: 1, rule: "SC005", detail: "Expected: at least 1 diagram; Actual: 0 among 0 code blocks" },
+    ]);
+    expect(findings(md("# Design", "", "## Overview", "", "A bug fix."), design, "SC005", kiro)).toEqual([]);
+  });
+
   it("checks PRDs only, and skips templates and agent folders", () => {
     expect(findings("# Tasks\n", "specs/active/demo/tasks.md", "SC005")).toEqual([]);
     expect(findings("# PRD\n", "specs/template-spec/prd.md", "SC005")).toEqual([]);

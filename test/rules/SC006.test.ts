@@ -132,6 +132,21 @@ describe("SC006 no-vague-phrasing", () => {
       ]);
     });
 
+    it("takes a cited requirement, a parenthesis that states behaviour, a named form and a round trip as pinning the phrase down", () => {
+      const md = requirements(
+        "- Ingress created with correct hostname (FR-064, FR-065)",
+        "- New fields handled gracefully (ignored with warning)",
+        "- Simple string and object forms are both accepted",
+        "- Round-trip conversion works",
+        "- New fields handled gracefully (for YAML files)",
+        "- Hostname set correctly",
+      );
+      expect(found(md).map(([line, detail]) => [line, detail])).toEqual([
+        [9, vague(BEHAVIOUR, "gracefully")],
+        [10, vague(CHECK, "correctly")],
+      ]);
+    });
+
     it("does not count labels such as AC1, P0, FR-2 or #123 as measures", () => {
       const md = requirements("- **AC1**: P0 fix for FR-2 and #123 is fast");
       expect(found(md)).toEqual([[5, vague(SPEED, "fast"), [40, 4]]]);
