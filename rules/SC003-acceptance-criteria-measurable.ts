@@ -493,6 +493,19 @@ export function judgeCriterion(text: string, code: number, options: SC003Options
   return { measurable: true };
 }
 
+/** Words that compare or identify: checkable when they qualify a named field. */
+const ON_CODE = /^(?:stable|increased|decreased|higher|lower|larger|smaller|greater|unique|consistent|same|different|updated)$/i;
+
+/** Whether a word is followed right away by a code span in the raw text: "stable `hoverId`". */
+function onCode(raw: string, word: string): boolean {
+  const lower = raw.toLowerCase();
+  const w = word.toLowerCase();
+  for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+    if (/^\s+`/.test(raw.slice(i + w.length, i + w.length + 4)) && !/[\p{L}\p{N}]$/u.test(raw.slice(0, i))) return true;
+  }
+  return false;
+}
+
 /** A short quote of a criterion for the detail (at most 80 characters, cut between words). */
 function quote(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
@@ -586,8 +599,10 @@ export default defineRule<SC003Options>({
         // A gherkin block's steps are prose: the block is not code in the criterion.
         judgement: criterion.block ? judgeCriterion(p.text, 0, options, p.context, terms) : judge(p.line, p.endLine, p.text, p.context),
       }));
-      for (const { line, text, refined, judgement } of judged) {
+      for (const { line, endLine, text, refined, judgement } of judged) {
         if (judgement.measurable) continue;
+        // A comparison or identity word on a named field is a check: "an increased `viewDurationMs`", "a stable `hoverId`".
+        if (judgement.vague && ON_CODE.test(judgement.vague) && onCode(model.lines.slice(line - 1, endLine).join("\n"), judgement.vague)) continue;
         // A parent whose nested items are all measurable is refined by them.
         if (refined && judged.length > 1 && judged.slice(1).every((j) => j.judgement.measurable)) continue;
         const shown = quote(text.replace(c.label, ""));
