@@ -44,6 +44,15 @@ export interface SC003Options {
    * scene. Case-insensitive whole words.
    */
   responseWords: string[];
+  /**
+   * Whether a vague word is left alone when the thing it qualifies is
+   * defined on another line of the document that states a requirement
+   * (MUST, SHALL), a number or code ("a minimal safe fallback payload" where
+   * "FR-009: `getPageProperties()` MUST … return the fallback payload …").
+   * On in the spec-kit profile, whose measurable outcomes and scenarios lean
+   * on the functional requirements beside them.
+   */
+  definedElsewhere: boolean;
   /** Regular expression removed from the start of a criterion: its label, e.g. "AC1:" of `**AC1**:`. */
   labelPattern: string;
   /** Vague wording (literal, case-insensitive, whole words), e.g. "fast", "as expected". */
@@ -80,6 +89,7 @@ export const SC003Defaults: SC003Options = {
   headings: [...CRITERIA_HEADINGS],
   scenarioHeadings: [],
   responseWords: ["shall"],
+  definedElsewhere: false,
   labelPattern: "^(?:[A-Z][A-Z0-9]*[-_.]?\\d+(?:\\.\\d+)*[a-z]?|#\\d+)\\s*[:.)\\-–—](?:\\s+|$)",
   vaguePhrases: [
     "as expected", "as intended", "as needed", "as appropriate", "where appropriate", "where possible", "where safe", "where practical", "if feasible",
@@ -136,7 +146,11 @@ export const SC003Defaults: SC003Options = {
     // Filler beside the check: "a Kubernetes Event with a clear reason" (the reason field), "seamlessly concatenate all segments",
     // "the same middleware SHALL work for both commands and queries", "nodes containing various labels", "build clean".
     "\\b(?:with|and)\\s+an?\\s+clear\\s+reason\\b", "\\bseamlessly\\s+(?:concatenat\\w*|merg\\w*|join\\w*|stitch\\w*|combin\\w*)",
-    "\\bworks?\\s+for\\s+both\\b", "\\bcontaining\\s+various\\b", "\\bbuilds?\\s+(?:is\\s+)?clean(?:ly)?\\b",
+    "\\bworks?\\s+for\\s+both\\b", "\\b(?:with|containing|across|covering)\\s+various\\b", "\\bbuilds?\\s+(?:is\\s+)?clean(?:ly)?\\b",
+    // A feature named by its adjective: "quick navigation to the file".
+    "\\bquick\\s+(?:navigation|access|start|actions?|links?|search|fix(?:es)?|pick(?:er)?|open|view|look)\\b",
+    // Backward compatibility is a yes/no check: "existing valid configurations SHALL continue to work".
+    "\\bexisting\\s+(?:[\\w-]+\\s+){0,3}?(?:(?:shall|should|must|will)\\s+)?continues?\\s+to\\s+work\\b",
     "\\bcryptographically\\s+secure\\b", "\\bsecure\\s+(?:comparison|compare|random|cookies?|flag|boot|erase|deletion)\\b",
     "\\bsufficient\\s+(?:privileges?|permissions?|rights|access)\\b",
     // A count named before: "extract that many frames", "as many as 5".
@@ -506,6 +520,72 @@ function onCode(raw: string, word: string): boolean {
   return false;
 }
 
+/** Whether a wording with a precise sense (`notVague`) holds the vague word somewhere in the whole criterion. */
+function preciseIn(text: string, vague: string, c: Compiled): boolean {
+  const word = vague.toLowerCase();
+  for (const re of c.notVague) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0] === "") re.lastIndex++;
+      else if (m[0].toLowerCase().includes(word)) return true;
+    }
+  }
+  return false;
+}
+
+const TERM_WORD = /[\p{L}\p{N}][\p{L}\p{N}_'-]*/gu;
+/** A word in the form terms are indexed by: lower case, singular. */
+const termWord = (w: string) => singularWord(w.toLowerCase());
+/** Lines that state a requirement, a number or code: where a document defines its terms. */
+const DEFINING = /`[^`]+`|(?<![\p{L}\p{N}-])\d|\b(?:MUST|SHALL|SHOULD|REQUIRED)\b/u;
+
+/** Each word and word pair of the defining lines (not those of a criterion), with the lines it is on (at most 4 kept). */
+function definitionIndex(lines: readonly string[], skip: ReadonlySet<number>): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  const add = (key: string, line: number) => {
+    const at = index.get(key);
+    if (!at) index.set(key, [line]);
+    else if (at.length < 4 && at[at.length - 1] !== line) at.push(line);
+  };
+  lines.forEach((text, i) => {
+    if (skip.has(i + 1) || !DEFINING.test(text)) return;
+    const words = (text.match(TERM_WORD) ?? []).map(termWord);
+    words.forEach((w, j) => {
+      add(w, i + 1);
+      if (j > 0) add(`${words[j - 1]} ${w}`, i + 1);
+    });
+  });
+  return index;
+}
+
+/**
+ * Whether the thing a vague word qualifies is defined on a line outside the
+ * criterion: the words right after it, up to the first short word
+ * ("minimal safe fallback payload" → "fallback payload"; "proper
+ * orientation and scale" → "orientation"), the last two as a pair, or one
+ * word that is not generic.
+ */
+function definedElsewhere(raw: string, vague: string, line: number, endLine: number, index: Map<string, number[]>, c: Compiled): boolean {
+  const at = raw.toLowerCase().indexOf(vague.toLowerCase());
+  if (at < 0) return false;
+  const after = raw.slice(at + vague.length, at + vague.length + 120);
+  const words: string[] = [];
+  TERM_WORD.lastIndex = 0;
+  for (let m = TERM_WORD.exec(after); m && words.length < 4; m = TERM_WORD.exec(after)) {
+    const w = m[0].toLowerCase();
+    // An adjective right before its noun: "gracefully with a message" qualifies the verb, not "message".
+    if (FUNCTION_WORDS.has(w)) break;
+    if (c.vague) {
+      c.vague.lastIndex = 0;
+      const v = c.vague.exec(m[0]);
+      if (v && v[0].length === m[0].length) continue;
+    }
+    words.push(termWord(w));
+  }
+  const key = words.length >= 2 ? words.slice(-2).join(" ") : words.length === 1 && words[0].length >= 5 && !c.generic.has(words[0]) ? words[0] : "";
+  return key !== "" && (index.get(key) ?? []).some((l) => l < line || l > endLine);
+}
+
 /** A short quote of a criterion for the detail (at most 80 characters, cut between words). */
 function quote(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
@@ -567,13 +647,14 @@ export default defineRule<SC003Options>({
   files: [...KIND_FILES.prd],
   defaults: SC003Defaults,
   profiles: [
-    { name: "spec-kit", files: WORKFLOW_FILES["spec-kit spec"], options: { ...SPEC_KIT_CRITERIA } },
+    { name: "spec-kit", files: WORKFLOW_FILES["spec-kit spec"], options: { ...SPEC_KIT_CRITERIA, definedElsewhere: true } },
     { name: "kiro", files: WORKFLOW_FILES["kiro requirements"], options: { ...KIRO_CRITERIA } },
   ],
   schema: {
     headings: strings,
     scenarioHeadings: strings,
     responseWords: strings,
+    definedElsewhere: is.boolean(),
     labelPattern: (v) => (typeof v === "string" ? regexProblem(v, "u") : `a regular expression; found ${Array.isArray(v) ? "an array" : typeof v}`),
     vaguePhrases: strings,
     vaguePatterns: vagueRegexes,
@@ -593,7 +674,15 @@ export default defineRule<SC003Options>({
       return judgeCriterion(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, options, context, terms);
     };
     const response = fromOptions(options, "SC003 response", () => phraseRegex(options.responseWords));
-    for (const criterion of documentCriteria(model, options)) {
+    const criteria = documentCriteria(model, options);
+    // Terms of the lines that state requirements (no criterion's lines), built on the first need.
+    let index: Map<string, number[]> | undefined;
+    const definitions = () => {
+      const skip = new Set<number>();
+      for (const k of criteria) for (let l = k.line; l <= k.endLine; l++) skip.add(l);
+      return definitionIndex(model.lines, skip);
+    };
+    for (const criterion of criteria) {
       const judged = parts(criterion, response).map((p) => ({
         ...p,
         // A gherkin block's steps are prose: the block is not code in the criterion.
@@ -601,8 +690,14 @@ export default defineRule<SC003Options>({
       }));
       for (const { line, endLine, text, refined, judgement } of judged) {
         if (judgement.measurable) continue;
-        // A comparison or identity word on a named field is a check: "an increased `viewDurationMs`", "a stable `hoverId`".
-        if (judgement.vague && ON_CODE.test(judgement.vague) && onCode(model.lines.slice(line - 1, endLine).join("\n"), judgement.vague)) continue;
+        if (judgement.vague) {
+          const raw = model.lines.slice(line - 1, endLine).join("\n");
+          // A comparison or identity word on a named field is a check: "an increased `viewDurationMs`", "a stable `hoverId`".
+          if (ON_CODE.test(judgement.vague) && onCode(raw, judgement.vague)) continue;
+          // Wording with a precise sense across the trigger and the response: "existing configurations SHALL continue to work".
+          if (preciseIn(criterion.text, judgement.vague, c)) continue;
+          if (options.definedElsewhere && definedElsewhere(raw, judgement.vague, line, endLine, (index ??= definitions()), c)) continue;
+        }
         // A parent whose nested items are all measurable is refined by them.
         if (refined && judged.length > 1 && judged.slice(1).every((j) => j.judgement.measurable)) continue;
         const shown = quote(text.replace(c.label, ""));

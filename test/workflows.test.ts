@@ -158,6 +158,26 @@ describe("SC003 in the profiles", () => {
     ]);
   });
 
+  it("leaves a spec-kit outcome alone when a requirement of the spec defines what its vague word qualifies", () => {
+    const spec = (...requirements: string[]) =>
+      [
+        "# Spec",
+        "## Requirements",
+        ...requirements,
+        "## Success Criteria",
+        "- **SC-001**: On a browser error the page returns a minimal safe fallback payload.",
+        "- **SC-002**: Failures show clear, actionable error messages.",
+        "- **SC-003**: The workflow fails gracefully with a clear error message.",
+      ].join("\n\n");
+    const at = (md: string) => findings(md, SPEC, "SC003").map((f) => f.line);
+    expect(at(spec("- **FR-001**: Albums MUST open."))).toEqual([9, 11, 13]);
+    const defined = spec("- **FR-009**: `getPage()` MUST return the fallback payload `{ path: '' }`.", "- **FR-030**: Error messages MUST include the provider ID.");
+    // SC-003's "gracefully" qualifies the verb, not the error message FR-030 defines.
+    expect(at(defined)).toEqual([15]);
+    // Off outside the profile: a PRD's criteria are judged on their own.
+    expect(findings(defined.replace("## Success Criteria", "## Acceptance Criteria"), "specs/active/x/prd.md", "SC003").map((f) => f.line)).toEqual([11, 13, 15]);
+  });
+
   it("knows wording where a vague-looking word is precise (notVague)", () => {
     for (const precise of [
       "THE system SHALL fetch each icon at most once per session",

@@ -76,6 +76,9 @@ describe("SC003 acceptance-criteria-measurable", () => {
       "WHERE multiple pause-resume cycles occur, THE MCP Server SHALL seamlessly concatenate all recorded segments",
       "WHEN applying middleware THEN the same middleware SHALL work for both commands and queries",
       "Frontend test suite passes, build clean.",
+      "THE Plugin SHALL detect the autoscaler type (karpenter, cas, spotio) for nodes with various label combinations",
+      "WHEN the user selects a result THEN the system SHALL offer quick navigation to the file",
+      "WHEN configuration is hardened THEN existing valid configurations SHALL continue to work",
       // a comparison or identity word on a named field (spec-kit specs)
       "One more view event is dispatched with an increased `viewDurationMs`",
       "Identifier tests confirm each hover cycle uses a stable `hoverId` across emitted events",
