@@ -213,6 +213,8 @@ export const KINDS = {
   // The workflow profiles: Kiro's EARS criteria (SC003 reads the response after SHALL), spec-kit's T001 tasks.
   "kiro-requirements": ".kiro/specs/demo/requirements.md",
   "spec-kit-tasks": "specs/001-demo/tasks.md",
+  // spec-kit's spec: SC003 reads the other lines for the terms they define (the vague outcome below).
+  "spec-kit-spec": "specs/001-demo/spec.md",
 } as const;
 export type KindName = keyof typeof KINDS;
 
@@ -256,9 +258,9 @@ export interface SlowCase {
   ratio: number;
 }
 
-/** The document all kinds share (one parse serves every kind): an acceptance criteria section, with a task after the block. */
+/** The document all kinds share (one parse serves every kind): an acceptance criteria section, with a task after the block, and a vague measurable outcome. */
 export const sharedDocument = (block: string) =>
-  `# Demo\n\n## Overview\n\nThe importer loads rows.\n\n## Acceptance Criteria\n\n${block}\n\n- [ ] T002 An import of 10,000 rows finishes within 5 seconds.\n`;
+  `# Demo\n\n## Overview\n\nThe importer loads rows.\n\n## Acceptance Criteria\n\n${block}\n\n- [ ] T002 An import of 10,000 rows finishes within 5 seconds.\n\n## Success Criteria\n\n- **SC-001**: Imports show a clear error message.\n`;
 
 /** A full garbage collection, when node can be asked for one (it makes the retries' times steadier). */
 const collect: () => void = (() => {

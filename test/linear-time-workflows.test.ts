@@ -1,4 +1,4 @@
 // See test/linear-time.ts.
 import { linearTimeTest } from "./linear-time.js";
 
-linearTimeTest(["kiro-requirements", "spec-kit-tasks"]);
+linearTimeTest(["kiro-requirements", "spec-kit-spec", "spec-kit-tasks"]);
