@@ -68,6 +68,61 @@ export function headingSimilarity(a: string, b: string): number {
   return keySimilarity(normalizeHeading(a), normalizeHeading(b));
 }
 
+/**
+ * Whether headingSimilarity to one heading reaches a threshold, as a
+ * function of another heading's normalised key (a section's `key`) and,
+ * optionally, that key's content words from `headingWords`: the name is
+ * normalised once, not per heading, and the edit distance is computed only
+ * when the shared words fall short, and only up to the threshold.
+ */
+export function similarityTo(name: string): (key: string, keyWords: Set<string> | undefined, threshold: number) => boolean {
+  const x = normalizeHeading(name);
+  const wx = words(x);
+  return (y, keyWords, threshold) => {
+    if (x === y || threshold <= 0) return true;
+    if (!x || !y) return false;
+    // The words first (cheap), then the edit distance only as far as the threshold needs.
+    const wy = keyWords ?? words(y);
+    let shared = 0;
+    for (const w of wx) if (wy.has(w)) shared++;
+    if (wx.size + wy.size > 0 && (2 * shared) / (wx.size + wy.size) >= threshold) return true;
+    const floor = Math.max(threshold, CHAR_FLOOR);
+    const longer = Math.max(x.length, y.length);
+    const limit = Math.floor((1 - floor) * longer + 1e-9);
+    if (Math.abs(x.length - y.length) > limit || bagDistance(x, y) > limit) return false;
+    return 1 - levenshteinWithin(x, y, limit) / longer >= floor;
+  };
+}
+
+const bag = new Int32Array(128);
+/**
+ * A lower bound of the edit distance, in one pass over each string: the
+ * characters one has more of than the other, the larger side (characters
+ * counted by their code modulo 128, which can only lower the bound).
+ */
+function bagDistance(x: string, y: string): number {
+  for (let i = 0; i < x.length; i++) bag[x.charCodeAt(i) & 127]++;
+  for (let i = 0; i < y.length; i++) bag[y.charCodeAt(i) & 127]--;
+  let more = 0;
+  let fewer = 0;
+  for (let i = 0; i < x.length; i++) {
+    const k = x.charCodeAt(i) & 127;
+    if (bag[k] > 0) {
+      more += bag[k];
+      bag[k] = 0;
+    }
+  }
+  for (let i = 0; i < y.length; i++) {
+    const k = y.charCodeAt(i) & 127;
+    if (bag[k] < 0) fewer -= bag[k];
+    bag[k] = 0;
+  }
+  return Math.max(more, fewer);
+}
+
+/** The content words of a normalised heading key, as similarityTo compares them. */
+export const headingWords = (key: string): Set<string> => words(key);
+
 /** headingSimilarity of two headings already normalised (`wx`, `wy`: their content words, when known). */
 function keySimilarity(x: string, y: string, wx: Set<string> = words(x), wy?: Set<string>): number {
   if (x === y) return 1;

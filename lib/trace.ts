@@ -167,11 +167,15 @@ export interface Citation {
  */
 const LIST_LABEL = /(?<![\p{L}\p{N}])(?:(?:requirements?|reqs?|要件)[ \t]*[*_]*[ \t]*[:：]|validates[ \t]*[*_]*[ \t]*:?[ \t]*[*_]*[ \t]*(?:requirements?(?![\p{L}]))?)/giu;
 const PROSE_MENTION = /(?<![\p{L}\p{N}])requirements?[ \t]+(\d+\.\d+(?:\.\d+)*)(?![\d.]*\d)/giu;
+/** What a line citing criteria holds: "Requirements", "Req", "要件" or "Validates". */
+const CITING = /req|要件|validates/iu;
 /** One item of a list: a number or a range, maybe with a note in parentheses. */
 const LIST_ITEM = /^(\d+(?:\.\d+)*)(?:[ \t]*(?:[-–]|to)[ \t]*(\d+(?:\.\d+)*))?[.]?(?:[ \t]*\([^)]*\))?$/u;
 
 /** Criterion citations of a line (Kiro). Items that are not numbers ("All", "Enterprise quality") name nothing to check. */
 export function criterionCitations(text: string): Citation[] {
+  // Every label and mention below holds one of these: most lines are left at once.
+  if (!CITING.test(text)) return [];
   const out: Citation[] = [];
   const taken: [number, number][] = [];
   LIST_LABEL.lastIndex = 0;
@@ -197,8 +201,9 @@ export function criterionCitations(text: string): Citation[] {
     }
     taken.push([m.index, start + end]);
   }
-  for (const m of text.matchAll(PROSE_MENTION)) {
-    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
+  PROSE_MENTION.lastIndex = 0;
+  for (let m = PROSE_MENTION.exec(text); m; m = PROSE_MENTION.exec(text)) {
+    if (taken.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
     out.push({ kind: "criterion", text: m[1], column: m.index + m[0].length - m[1].length, keys: [m[1]] });
   }
   return out;

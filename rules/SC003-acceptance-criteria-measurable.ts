@@ -28,7 +28,7 @@ import { fromOptions } from "../lib/memo.js";
 import { KIRO_CRITERIA, SPEC_KIT_CRITERIA, WORKFLOW_FILES } from "../lib/workflows.js";
 import { KIND_FILES } from "../lib/files.js";
 import { is, regexProblem } from "../lib/options.js";
-import { optionRegExp } from "../lib/regex.js";
+import { escapeRegExp, optionRegExp } from "../lib/regex.js";
 import { blankQuoted, inProperName } from "../lib/prose.js";
 import { defineRule } from "../lib/rule.js";
 
@@ -539,23 +539,13 @@ const termWord = (w: string) => singularWord(w.toLowerCase());
 /** Lines that state a requirement, a number or code: where a document defines its terms. */
 const DEFINING = /`[^`]+`|(?<![\p{L}\p{N}-])\d|\b(?:MUST|SHALL|SHOULD|REQUIRED)\b/u;
 
-/** Each word and word pair of the defining lines (not those of a criterion), with the lines it is on (at most 4 kept). */
-function definitionIndex(lines: readonly string[], skip: ReadonlySet<number>): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  const add = (key: string, line: number) => {
-    const at = index.get(key);
-    if (!at) index.set(key, [line]);
-    else if (at.length < 4 && at[at.length - 1] !== line) at.push(line);
-  };
+/** The defining lines (not those of a criterion), lower-cased, with their line numbers. */
+function definitionLines(lines: readonly string[], skip: ReadonlySet<number>): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
   lines.forEach((text, i) => {
-    if (skip.has(i + 1) || !DEFINING.test(text)) return;
-    const words = (text.match(TERM_WORD) ?? []).map(termWord);
-    words.forEach((w, j) => {
-      add(w, i + 1);
-      if (j > 0) add(`${words[j - 1]} ${w}`, i + 1);
-    });
+    if (!skip.has(i + 1) && DEFINING.test(text)) out.push({ line: i + 1, text: text.toLowerCase() });
   });
-  return index;
+  return out;
 }
 
 /**
@@ -565,7 +555,7 @@ function definitionIndex(lines: readonly string[], skip: ReadonlySet<number>): M
  * orientation and scale" → "orientation"), the last two as a pair, or one
  * word that is not generic.
  */
-function definedElsewhere(raw: string, vague: string, line: number, endLine: number, index: Map<string, number[]>, c: Compiled): boolean {
+function definedElsewhere(raw: string, vague: string, line: number, endLine: number, definitions: readonly { line: number; text: string }[], c: Compiled): boolean {
   const at = raw.toLowerCase().indexOf(vague.toLowerCase());
   if (at < 0) return false;
   const after = raw.slice(at + vague.length, at + vague.length + 120);
@@ -582,8 +572,11 @@ function definedElsewhere(raw: string, vague: string, line: number, endLine: num
     }
     words.push(termWord(w));
   }
-  const key = words.length >= 2 ? words.slice(-2).join(" ") : words.length === 1 && words[0].length >= 5 && !c.generic.has(words[0]) ? words[0] : "";
-  return key !== "" && (index.get(key) ?? []).some((l) => l < line || l > endLine);
+  const key = words.length >= 2 ? words.slice(-2) : words.length === 1 && words[0].length >= 5 && !c.generic.has(words[0]) ? words : [];
+  if (key.length === 0) return false;
+  // The words as they may be written: singular or plural, any space between.
+  const term = new RegExp(`(?<![\\p{L}\\p{N}])${key.map((w) => (w.endsWith("y") ? `${escapeRegExp(w.slice(0, -1))}(?:y|ies)` : `${escapeRegExp(w)}(?:s|es)?`)).join("[\\s*_]+")}(?![\\p{L}\\p{N}])`, "u");
+  return definitions.some((d) => (d.line < line || d.line > endLine) && d.text.includes(key[0]) && term.test(d.text));
 }
 
 /** A short quote of a criterion for the detail (at most 80 characters, cut between words). */
@@ -675,12 +668,12 @@ export default defineRule<SC003Options>({
     };
     const response = fromOptions(options, "SC003 response", () => phraseRegex(options.responseWords));
     const criteria = documentCriteria(model, options);
-    // Terms of the lines that state requirements (no criterion's lines), built on the first need.
-    let index: Map<string, number[]> | undefined;
+    // The lines that state requirements (no criterion's lines), found on the first need.
+    let defining: { line: number; text: string }[] | undefined;
     const definitions = () => {
       const skip = new Set<number>();
       for (const k of criteria) for (let l = k.line; l <= k.endLine; l++) skip.add(l);
-      return definitionIndex(model.lines, skip);
+      return definitionLines(model.lines, skip);
     };
     for (const criterion of criteria) {
       const judged = parts(criterion, response).map((p) => ({
@@ -696,7 +689,7 @@ export default defineRule<SC003Options>({
           if (ON_CODE.test(judgement.vague) && onCode(raw, judgement.vague)) continue;
           // Wording with a precise sense across the trigger and the response: "existing configurations SHALL continue to work".
           if (preciseIn(criterion.text, judgement.vague, c)) continue;
-          if (options.definedElsewhere && definedElsewhere(raw, judgement.vague, line, endLine, (index ??= definitions()), c)) continue;
+          if (options.definedElsewhere && definedElsewhere(raw, judgement.vague, line, endLine, (defining ??= definitions()), c)) continue;
         }
         // A parent whose nested items are all measurable is refined by them.
         if (refined && judged.length > 1 && judged.slice(1).every((j) => j.judgement.measurable)) continue;

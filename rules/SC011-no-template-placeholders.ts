@@ -376,9 +376,15 @@ export default defineRule<SC011Options>({
         }
       }
       // Markers are placeholders even quoted ("Input: "$ARGUMENTS"") or as a link's text.
+      // exec, not matchAll: matchAll copies the expression on every call, and this runs for every line.
       for (const re of markers) {
-        for (const m of text.matchAll(re)) {
-          if (m[0] === "" || mentioned(text, m.index + m[0].length)) continue;
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          if (m[0] === "") {
+            re.lastIndex++;
+            continue;
+          }
+          if (mentioned(text, m.index + m[0].length)) continue;
           const start = m.index;
           const end = start + m[0].length;
           // The marker stands for a bracket or word found above at the same place.

@@ -10,7 +10,8 @@
  * Only a section no heading can be is reported.
  */
 import { globMatcher, KIND_FILES } from "../lib/files.js";
-import { headingSimilarity } from "../lib/nearest.js";
+import { normalizeHeading } from "../lib/headings.js";
+import { headingWords, similarityTo } from "../lib/nearest.js";
 import type { Section } from "../lib/model.js";
 import { type Check, is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
@@ -279,24 +280,28 @@ export default defineRule<SC012Options>({
     const title = titles.length === 1 ? titles[0] : undefined;
     const headings = model.sections
       .filter((s) => s.level > 0 && s !== title && !CODE_HEADING.test(model.lines[s.line - 1] ?? ""))
-      .map((s) => ({ section: s, words: contentWords(s.title) }));
+      .map((s) => ({ section: s, key: s.key, words: contentWords(s.title) }));
     // A document written as one list ("- Planning" over its tasks) has its phases as items.
     if (headings.length === 0) {
       for (const item of model.listItems) {
         const text = item.text.split("\n")[0];
         if (item.depth === 0 && item.children.length > 0 && text.split(/\s+/).length <= 8) {
-          headings.push({ section: { ...item.section, level: 2, title: text, line: item.line, children: [] } as Section, words: contentWords(text) });
+          headings.push({ section: { ...item.section, level: 2, title: text, line: item.line, children: [] } as Section, key: normalizeHeading(text), words: contentWords(text) });
         }
       }
     }
     const key = (name: string) => [...contentWords(name)].join(" ");
+    // Each name is normalised once per file, each heading's words split once (a design has hundreds of headings).
+    const similarity = new Map<string, ReturnType<typeof similarityTo>>();
+    const similar = (name: string) => similarity.get(name) ?? similarity.set(name, similarityTo(name)).get(name)!;
+    const keyWords = headings.map((h) => headingWords(h.key));
     /** The first, shallowest heading that holds a section by its names, or undefined. */
     const find = (names: readonly string[]): Section | undefined => {
       const forms = names.flatMap(nameForms);
       let best: Section | undefined;
-      for (const h of headings) {
+      for (const [i, h] of headings.entries()) {
         const held =
-          holds(h.words, forms) || (options.similarity < 1 && names.some((n) => headingSimilarity(n, h.section.title) >= options.similarity));
+          holds(h.words, forms) || (options.similarity < 1 && names.some((n) => similar(n)(h.key, keyWords[i], options.similarity)));
         if (held && (!best || h.section.level < best.level)) best = h.section;
       }
       return best;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeHeading } from "../../dist/lib/headings.js";
-import { headingSimilarity, levenshtein, levenshteinWithin, nearest } from "../../dist/lib/nearest.js";
+import fc from "fast-check";
+import { headingSimilarity, headingWords, levenshtein, levenshteinWithin, nearest, similarityTo } from "../../dist/lib/nearest.js";
 
 describe("levenshtein", () => {
   it("counts insertions, deletions and substitutions", () => {
@@ -77,5 +78,35 @@ describe("nearest", () => {
 
   it("prefers the first of equally similar candidates", () => {
     expect(nearest("Testing", ["Unit Testing", "Load Testing"], normalizeHeading, 0.5)).toBe("Unit Testing");
+  });
+});
+
+describe("similarityTo", () => {
+  const heading = fc.stringMatching(/^[A-Za-z &:()0-9é-]{0,30}$/);
+  it("says whether headingSimilarity reaches the threshold, with or without the key's words", () => {
+    fc.assert(
+      fc.property(heading, heading, fc.constantFrom(0, 0.5, 0.8, 0.85, 0.9, 1), (a, b, t) => {
+        const key = normalizeHeading(b);
+        const expected = headingSimilarity(a, b) >= t;
+        expect(similarityTo(a)(key, undefined, t)).toBe(expected);
+        expect(similarityTo(a)(key, headingWords(key), t)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+    // Near pairs: one heading edited in a few places, where the edit distance decides.
+    const near = fc.tuple(heading, fc.array(fc.tuple(fc.nat(40), fc.constantFrom("", "x", "s", " ")), { maxLength: 4 })).map(([a, edits]) => {
+      let b = a;
+      for (const [at, c] of edits) b = b.slice(0, at % (b.length + 1)) + c + b.slice((at % (b.length + 1)) + (c === "" ? 1 : 0));
+      return [a, b] as const;
+    });
+    fc.assert(
+      fc.property(near, fc.constantFrom(0.8, 0.85, 0.9), ([a, b], t) => {
+        expect(similarityTo(a)(normalizeHeading(b), undefined, t)).toBe(headingSimilarity(a, b) >= t);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const [a, b] of [["Risks & Mitigations", "Risk & Mitigation"], ["Data Models", "Data Modles"], ["Testing Strategy", "Test Strategy"], ["aaa", "a"]]) {
+      expect(similarityTo(a)(normalizeHeading(b), undefined, 0.85)).toBe(headingSimilarity(a, b) >= 0.85);
+    }
   });
 });
