@@ -14,8 +14,9 @@
  * Sections:
  *   editor   re-lint one file in process after an edit, as the VS Code
  *            extension does (bench/editor.mjs): the largest PRD of
- *            ../shared/corpus and a generated 200 kB PRD, default rules (A)
- *            vs default rules + suite (B)
+ *            ../shared/corpus, a generated 200 kB PRD and the largest
+ *            document of each spec-kit and Kiro kind (../shared/corpus-sdd),
+ *            default rules (A) vs default rules + suite (B)
  *   cold     one markdownlint-cli2 process on one file (what a commit hook
  *            pays): a small PRD and the largest, A vs B
  *   main     markdownlint-cli2, default rules (A) vs default rules + suite (B)
@@ -268,16 +269,38 @@ mkdirSync(dirname(generatedPrd), { recursive: true });
 writeFileSync(generatedPrd, hugePrd(200_000));
 const kB = (f) => `${fmt(statSync(f).size / 1000, 1)} kB`;
 
+/**
+ * The largest document of each kind of the spec-kit and Kiro corpus
+ * (../shared/corpus-sdd, when it is there), read in place: the rules pick
+ * the workflow's profile by the path.
+ */
+function workflowDocs() {
+  const sdd = join(root, "../shared/corpus-sdd");
+  if (!existsSync(sdd)) return [];
+  const all = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".md")) all.push(p);
+    }
+  };
+  walk(sdd);
+  const kinds = [/\/\.kiro\/specs\/[^/]+\/requirements\.md$/, /\/\.kiro\/specs\/[^/]+\/design\.md$/, /\/\.kiro\/specs\/[^/]+\/tasks\.md$/, /\/specs\/\d{3}[^/]*\/spec\.md$/, /\/specs\/\d{3}[^/]*\/tasks\.md$/];
+  return kinds.map((re) => all.filter((f) => re.test(f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]).filter(Boolean);
+}
+
 if (SECTIONS.has("editor")) {
   log(`\n== editor: re-lint one file in process after an edit, A vs B, ${EDITOR_ROUNDS} interleaved rounds (after 5 warm-up rounds) ==`);
   results.editor = [];
-  for (const f of [largestPrd, generatedPrd].filter(Boolean)) {
+  for (const f of [largestPrd, generatedPrd, ...workflowDocs()].filter(Boolean)) {
     const r = await spawnNode([join(here, "editor.mjs"), dist, f, String(EDITOR_ROUNDS)]);
     if (r.code !== 0) throw new Error(`editor.mjs failed (${r.code}): ${r.stderr.slice(0, 2000)}`);
     const { A, B, bytes } = JSON.parse(r.stdout);
     const row = { file: relative(root, f), bytes, A: median(A), B: median(B), ratio: median(A.map((a, i) => B[i] / a)), bestRatio: Math.min(...B) / Math.min(...A) };
     results.editor.push(row);
-    log(`${kB(f).padStart(9)} ${relative(corpusDir, f)}: A ${fmt(row.A, 1)} ms, B ${fmt(row.B, 1)} ms; ratio B/A ${fmt(row.ratio, 3)} (best of each ${fmt(row.bestRatio, 3)})   (target ≤ 1.10)`);
+    const shown = f.includes("corpus-sdd") ? relative(join(root, "../shared"), f) : relative(corpusDir, f);
+    log(`${kB(f).padStart(9)} ${shown}: A ${fmt(row.A, 1)} ms, B ${fmt(row.B, 1)} ms; ratio B/A ${fmt(row.ratio, 3)} (best of each ${fmt(row.bestRatio, 3)})   (target ≤ 1.10)`);
   }
 }
 
