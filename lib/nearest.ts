@@ -81,17 +81,20 @@ export function similarityTo(name: string): (key: string, keyWords: Set<string> 
   return (y, keyWords, threshold) => {
     if (x === y || threshold <= 0) return true;
     if (!x || !y) return false;
-    // The words first (cheap), then the edit distance only as far as the threshold needs.
-    const wy = keyWords ?? words(y);
-    let shared = 0;
-    for (const w of wx) if (wy.has(w)) shared++;
-    if (wx.size + wy.size > 0 && (2 * shared) / (wx.size + wy.size) >= threshold) return true;
-    const floor = Math.max(threshold, CHAR_FLOOR);
-    const longer = Math.max(x.length, y.length);
-    const limit = Math.floor((1 - floor) * longer + 1e-9);
-    if (Math.abs(x.length - y.length) > limit || bagDistance(x, y) > limit) return false;
-    return 1 - levenshteinWithin(x, y, limit) / longer >= floor;
+    return reaches(x, y, wx, keyWords ?? words(y), threshold);
   };
+}
+
+/** Whether two keys reach the threshold: the words first (cheap), then the edit distance only as far as the threshold needs. */
+function reaches(x: string, y: string, wx: Set<string>, wy: Set<string>, threshold: number): boolean {
+  let shared = 0;
+  for (const w of wx) if (wy.has(w)) shared++;
+  if (wx.size + wy.size > 0 && (2 * shared) / (wx.size + wy.size) >= threshold) return true;
+  const floor = Math.max(threshold, CHAR_FLOOR);
+  const longer = Math.max(x.length, y.length);
+  const limit = Math.floor((1 - floor) * longer + 1e-9);
+  if (Math.abs(x.length - y.length) > limit || bagDistance(x, y) > limit) return false;
+  return 1 - levenshteinWithin(x, y, limit) / longer >= floor;
 }
 
 const bag = new Int32Array(128);
