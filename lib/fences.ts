@@ -3,6 +3,8 @@
  * snippet's comments are, and which of them are `# VERIFIED:` comments.
  * Shared by SC004, SC008, SC009, SC010 and the scorecard.
  */
+import { fromOptions } from "./memo.js";
+import type { CodeBlock, DocumentModel } from "./model.js";
 
 /** A comment in Python source: 0-based line index, 0-based column, text from the `#`. */
 export interface PythonComment {
@@ -122,4 +124,13 @@ export function verifiedComments(lines: readonly string[], marker = "# VERIFIED:
 /** The first word of an info string, lower-cased (`{.python}` and `python title="x.py"` give "python"). */
 export function fenceLanguage(info: string): string {
   return info.trim().replace(/^\{\s*\.?/, "").split(/[\s{},;:]/)[0].toLowerCase();
+}
+
+/** The info-string languages that make a fence a python fence by default (SC004, SC008). */
+export const PYTHON_LANGUAGES: readonly string[] = ["python", "py", "python3", "py3"];
+
+/** The fenced blocks of a document whose language (first word, any case) is one of `options.languages`. */
+export function fencesIn(model: DocumentModel, options: { readonly languages: readonly string[] }): CodeBlock[] {
+  const languages = fromOptions(options, "fence languages", () => new Set(options.languages.map((l) => l.trim().toLowerCase())));
+  return model.codeBlocks.filter((block) => block.fenced && languages.has(fenceLanguage(block.info)));
 }

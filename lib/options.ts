@@ -30,10 +30,19 @@ export const is = {
         ? undefined
         : `an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}; found ${show(v)}`,
   number:
-    (min = 0): Check =>
+    (min = 0, max = Infinity): Check =>
     (v) =>
-      typeof v === "number" && Number.isFinite(v) && v >= min ? undefined : `a number ≥ ${min}; found ${show(v)}`,
+      typeof v === "number" && Number.isFinite(v) && v >= min && v <= max
+        ? undefined
+        : `a number ${max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`}; found ${show(v)}`,
   string: (): Check => (v) => (typeof v === "string" ? undefined : `a string; found ${show(v)}`),
+  /** A string with something besides spaces. */
+  nonEmptyString: (): Check => (v) => (typeof v === "string" && v.trim() !== "" ? undefined : `a non-empty string; found ${show(v)}`),
+  /** One user regular expression (see regexProblem), compiled with `flags`. */
+  regex:
+    (flags = "iu"): Check =>
+    (v) =>
+      typeof v === "string" ? regexProblem(v, flags) : `a regular expression; found ${show(v)}`,
   oneOf:
     (...values: string[]): Check =>
     (v) =>

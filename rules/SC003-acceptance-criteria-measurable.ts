@@ -27,7 +27,7 @@ import { codeIn, CRITERIA_HEADINGS, type Criterion, documentCriteria } from "../
 import { fromOptions } from "../lib/memo.js";
 import { KIRO_CRITERIA, SPEC_KIT_CRITERIA, WORKFLOW_FILES } from "../lib/workflows.js";
 import { KIND_FILES } from "../lib/files.js";
-import { is, regexProblem } from "../lib/options.js";
+import { is } from "../lib/options.js";
 import { escapeRegExp, optionRegExp } from "../lib/regex.js";
 import { blankQuoted, inProperName } from "../lib/prose.js";
 import { defineRule } from "../lib/rule.js";
@@ -278,16 +278,12 @@ interface Compiled {
   generic: Set<string>;
 }
 
-let lastCompiled: { options: SC003Options; compiled: Compiled } | undefined;
-
-/**
- * Compile the option lists once. markdownlint hands over a fresh options
- * object per file when a rule is enabled with `true`, but its lists are the
- * same arrays, so the last result is reused while every option is identical.
- */
+/** The option lists compiled once per options object (lib/memo.ts): every file of one configuration shares them. */
 function compile(o: SC003Options): Compiled {
-  const last = lastCompiled;
-  if (last && (Object.keys(o) as (keyof SC003Options)[]).every((k) => last.options[k] === o[k])) return last.compiled;
+  return fromOptions(o, "SC003", () => build(o));
+}
+
+function build(o: SC003Options): Compiled {
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase().trim()));
   const c: Compiled = {
     label: optionRegExp(o.labelPattern, "u", [SC003Defaults.labelPattern]),
@@ -302,7 +298,6 @@ function compile(o: SC003Options): Compiled {
     zeroQuantifiers: phraseRegex(o.zeroQuantifiers),
     generic: lower(o.genericWords),
   };
-  lastCompiled = { options: { ...o }, compiled: c };
   return c;
 }
 
@@ -648,7 +643,7 @@ export default defineRule<SC003Options>({
     scenarioHeadings: strings,
     responseWords: strings,
     definedElsewhere: is.boolean(),
-    labelPattern: (v) => (typeof v === "string" ? regexProblem(v, "u") : `a regular expression; found ${Array.isArray(v) ? "an array" : typeof v}`),
+    labelPattern: is.regex("u"),
     vaguePhrases: strings,
     vaguePatterns: vagueRegexes,
     notVague: is.regexes("iu"),

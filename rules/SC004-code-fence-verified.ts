@@ -5,9 +5,8 @@
  * unverified fence; a document's self-reported snippet count belongs to
  * SC010.
  */
-import { fenceLanguage, verifiedComments } from "../lib/fences.js";
+import { fencesIn, PYTHON_LANGUAGES, verifiedComments } from "../lib/fences.js";
 import { KIND_FILES } from "../lib/files.js";
-import { fromOptions } from "../lib/memo.js";
 import type { CodeBlock } from "../lib/model.js";
 import { is } from "../lib/options.js";
 import { defineRule } from "../lib/rule.js";
@@ -22,7 +21,7 @@ export interface SC004Options {
 export { fenceLanguage, pythonComments, type PythonComment } from "../lib/fences.js";
 
 export const SC004Defaults: SC004Options = {
-  languages: ["python", "py", "python3", "py3"],
+  languages: [...PYTHON_LANGUAGES],
   marker: "# VERIFIED:",
 };
 
@@ -44,13 +43,11 @@ export default defineRule<SC004Options>({
   files: [...KIND_FILES.prd, ...KIND_FILES.analysis, ...KIND_FILES.research],
   defaults: SC004Defaults,
   schema: {
-    languages: is.arrayOf((v) => (typeof v === "string" && v.trim() !== "" ? undefined : "a non-empty string"), "languages"),
-    marker: (v) => (typeof v === "string" && v.trim() !== "" ? undefined : `a non-empty string; found ${JSON.stringify(v)}`),
+    languages: is.arrayOf(is.nonEmptyString(), "languages"),
+    marker: is.nonEmptyString(),
   },
   run({ model, options, report }) {
-    const languages = fromOptions(options, "SC004", () => new Set(options.languages.map((l) => l.trim().toLowerCase())));
-    for (const fence of model.codeBlocks) {
-      if (!fence.fenced || !languages.has(fenceLanguage(fence.info))) continue;
+    for (const fence of fencesIn(model, options)) {
       const why = unverified(fence, options.marker);
       if (why === undefined) continue;
       report({

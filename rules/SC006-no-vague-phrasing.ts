@@ -22,7 +22,7 @@ import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { normalizeHeading } from "../lib/headings.js";
 import { fromOptions } from "../lib/memo.js";
 import type { DocumentModel, ListItem, Section, TextBlock } from "../lib/model.js";
-import { type Check, is, regexProblem } from "../lib/options.js";
+import { type Check, is } from "../lib/options.js";
 import {
   blankQuoted,
   compilePatterns,
@@ -246,15 +246,12 @@ const BUILT_IN_PATTERNS: ReadonlySet<string> = new Set(
 );
 
 const phraseItem = is.object({ phrase: nonEmpty(), suggestion: is.string(), unlessMeasured: is.boolean() }, ["phrase"]);
-const patternItem = is.object({ pattern: compiles(), suggestion: is.string(), unlessMeasured: is.boolean() }, ["pattern"]);
+const patternItem = is.object({ pattern: is.regex(), suggestion: is.string(), unlessMeasured: is.boolean() }, ["pattern"]);
 
 function nonEmpty(): Check {
   return (v) => (typeof v === "string" && /[\p{L}\p{N}]/u.test(v) ? undefined : `a phrase with a letter or digit; found ${JSON.stringify(v)}`);
 }
 
-function compiles(): Check {
-  return (v) => (typeof v !== "string" ? `a regular expression; found ${JSON.stringify(v)}` : regexProblem(v));
-}
 
 /** A string, or an object checked by `object`. */
 function stringOr(string: Check, object: Check): Check {
@@ -342,7 +339,7 @@ export default defineRule<SC006Options>({
   defaults: SC006Defaults,
   schema: {
     phrases: is.arrayOf(stringOr(nonEmpty(), phraseItem), "phrases (strings or { phrase, suggestion, unlessMeasured })"),
-    patterns: is.arrayOf(stringOr(compiles(), patternItem), "patterns (strings or { pattern, suggestion, unlessMeasured })"),
+    patterns: is.arrayOf(stringOr(is.regex(), patternItem), "patterns (strings or { pattern, suggestion, unlessMeasured })"),
     sections: is.strings(),
     criteriaFiles: is.globs(),
   },

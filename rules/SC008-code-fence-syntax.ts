@@ -7,9 +7,8 @@
  * check needs no Python and runs nothing: see lib/python/ and
  * docs/design/python-parser.md.
  */
-import { fenceLanguage } from "../lib/fences.js";
+import { fencesIn, PYTHON_LANGUAGES } from "../lib/fences.js";
 import { KIND_FILES } from "../lib/files.js";
-import { fromOptions } from "../lib/memo.js";
 import { is } from "../lib/options.js";
 import { checkPython } from "../lib/python/index.js";
 import { defineRule } from "../lib/rule.js";
@@ -26,7 +25,7 @@ export interface SC008Options {
 }
 
 export const SC008Defaults: SC008Options = {
-  languages: ["python", "py", "python3", "py3"],
+  languages: [...PYTHON_LANGUAGES],
   topLevelAwait: true,
 };
 
@@ -38,13 +37,11 @@ export default defineRule<SC008Options>({
   files: [...KIND_FILES.prd, ...KIND_FILES.analysis, ...KIND_FILES.research],
   defaults: SC008Defaults,
   schema: {
-    languages: is.arrayOf((v) => (typeof v === "string" && v.trim() !== "" ? undefined : "a non-empty string"), "languages"),
+    languages: is.arrayOf(is.nonEmptyString(), "languages"),
     topLevelAwait: is.boolean(),
   },
   run({ model, options, report }) {
-    const languages = fromOptions(options, "SC008", () => new Set(options.languages.map((l) => l.trim().toLowerCase())));
-    for (const fence of model.codeBlocks) {
-      if (!fence.fenced || !languages.has(fenceLanguage(fence.info))) continue;
+    for (const fence of fencesIn(model, options)) {
       const problem = checkPython(`${fence.content.join("\n")}\n`, { topLevelAwait: options.topLevelAwait });
       if (!problem) continue;
       const offset = Math.min(Math.max(problem.line, 1), Math.max(fence.content.length, 1)) - 1;

@@ -29,7 +29,7 @@ import { acceptanceCriteria, CRITERIA_HEADINGS } from "../lib/criteria.js";
 import { fenceLanguage, verifiedComments } from "../lib/fences.js";
 import { globMatcher, KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
-import { type Check, is, regexProblem } from "../lib/options.js";
+import { type Check, is } from "../lib/options.js";
 import { fileFacts, filePath, isInside, projectRoot, resolveInside } from "../lib/project.js";
 import { optionRegExp } from "../lib/regex.js";
 import { defineRule } from "../lib/rule.js";
@@ -147,7 +147,7 @@ export default defineRule<SC010Options>({
     count: is.oneOf("prose", "wc"),
     tolerance: is.number(0),
     criteriaHeadings: is.strings(),
-    taskHeadings: (v) => (typeof v !== "string" ? `a regular expression; found ${JSON.stringify(v)}` : regexProblem(v)),
+    taskHeadings: is.regex(),
     languages: is.strings(),
     otherFiles: is.boolean(),
     root: is.string(),

@@ -209,8 +209,6 @@ const entryCheck = is.object(
   ["files", "sections"],
 );
 
-const similarityCheck: Check = (v) =>
-  typeof v === "number" && v >= 0 && v <= 1 ? undefined : `a number from 0 to 1; found ${JSON.stringify(v)}`;
 
 /** An object whose values are arrays of non-empty strings (section name → names). */
 const namesBySection: Check = (v) => {
@@ -267,7 +265,7 @@ export default defineRule<SC012Options>({
     documents: is.arrayOf(entryCheck, "required-section entries"),
     aliases: namesBySection,
     within: namesBySection,
-    similarity: similarityCheck,
+    similarity: is.number(0, 1),
   },
   run({ model, options, params, report }) {
     const entry = options.documents.find((d) => globMatcher(d.files)(params.name));

@@ -6,7 +6,7 @@
 import { KIND_FILES } from "../lib/files.js";
 import { fromOptions } from "../lib/memo.js";
 import type { DocumentModel, ListItem, Section } from "../lib/model.js";
-import { type Check, is, regexProblem } from "../lib/options.js";
+import { type Check, is } from "../lib/options.js";
 import { optionRegExp } from "../lib/regex.js";
 import { defineRule, type Finding } from "../lib/rule.js";
 import { WORKFLOW_FILES } from "../lib/workflows.js";
@@ -56,7 +56,7 @@ interface Task {
   subtask: boolean;
 }
 
-const patternCheck: Check = (v) => (typeof v === "string" ? regexProblem(v, "u") : `a regular expression; found ${JSON.stringify(v)}`);
+const patternCheck: Check = is.regex("u");
 
 export default defineRule<SC014Options>({
   id: "SC014",

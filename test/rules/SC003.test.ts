@@ -276,7 +276,7 @@ describe("SC003 acceptance-criteria-measurable", () => {
       expect(one("Tests pass", { vaguePhrases: "fast" })).toEqual(
         bad('option "vaguePhrases" must be an array of strings; found "fast"'),
       );
-      expect(one("Tests pass", { labelPattern: 3 })).toEqual(bad('option "labelPattern" must be a regular expression; found number'));
+      expect(one("Tests pass", { labelPattern: 3 })).toEqual(bad('option "labelPattern" must be a regular expression; found 3'));
       expect(one("Tests pass", { genericWords: "tests" })).toEqual(bad('option "genericWords" must be an array of strings; found "tests"'));
     });
 

@@ -169,7 +169,7 @@ describe("SC004 code-fence-verified", () => {
       '1 Invalid configuration of SC004/code-fence-verified: option "languages" must be an array of languages; found "python"',
     ]);
     expect(bad({ languages: ["python", ""] })).toEqual([
-      '1 Invalid configuration of SC004/code-fence-verified: option "languages" must be an array of languages; item 2: a non-empty string',
+      '1 Invalid configuration of SC004/code-fence-verified: option "languages" must be an array of languages; item 2: a non-empty string; found \"\"',
     ]);
     expect(bad({ marker: "" })).toEqual([
       '1 Invalid configuration of SC004/code-fence-verified: option "marker" must be a non-empty string; found ""',
