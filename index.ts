@@ -3,14 +3,14 @@
  * tree's quality contract into lint errors. The default export is the array
  * of all rules, as markdownlint-cli2's `customRules` expects.
  */
-import type { CommonOptions } from "./lib/rule.js";
+import type { CommonOptions } from "./lib/core/rule.js";
 import rules from "./rules/index.js";
 
 export { rules };
 export default rules;
 
-export type { CommonOptions, SpecRule } from "./lib/rule.js";
-export type { CountMode } from "./lib/words.js";
+export type { CommonOptions, SpecRule } from "./lib/core/rule.js";
+export type { CountMode } from "./lib/text/words.js";
 
 /**
  * What a configuration may set for one rule: `true` / `false`, or an object

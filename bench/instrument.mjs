@@ -27,7 +27,7 @@ import { hugePrd, longTasks, manyFences } from "./generate.mjs";
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const dist = job.dist ? pathToFileURL(`${job.dist.replace(/\/$/, "")}/`) : new URL("../dist/", import.meta.url);
 const { default: rules } = await import(new URL("index.js", dist).href);
-const { getModel } = await import(new URL("lib/model.js", dist).href);
+const { getModel } = await import(new URL("lib/core/model.js", dist).href);
 
 const rounds = job.rounds ?? 3;
 

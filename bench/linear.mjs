@@ -29,7 +29,7 @@ if (typeof global.gc !== "function") {
   process.exit(2);
 }
 const { default: rules } = await import(new URL("../dist/index.js", import.meta.url).href);
-const { getModel } = await import(new URL("../dist/lib/model.js", import.meta.url).href);
+const { getModel } = await import(new URL("../dist/lib/core/model.js", import.meta.url).href);
 const sizes = sizesArg.split(",").map(Number);
 // "all": every rule of the suite.
 const wanted = names === "all" ? rules : rules.filter((r) => names.split(",").includes(r.names[0]));

@@ -132,7 +132,7 @@ const variants = {
 // A rule that builds the suite's document model for every file and does nothing else.
 writeFileSync(
   join(configDir, "model-rule.mjs"),
-  `import { getModel } from ${JSON.stringify(pathToFileURL(join(distDir, "lib/model.js")).href)};\n` +
+  `import { getModel } from ${JSON.stringify(pathToFileURL(join(distDir, "lib/core/model.js")).href)};\n` +
     `export default { names: ["bench-model"], description: "builds the model only", tags: ["bench"], parser: "micromark", function: (params) => { getModel(params); } };\n`,
 );
 for (const [key, v] of Object.entries(variants)) {

@@ -22,9 +22,9 @@ import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import rules from "../index.js";
-import { DEFAULT_IGNORES, globMatcher } from "../lib/files.js";
-import { kindOf } from "../lib/scorecard.js";
-import { findWorkspace } from "../lib/workspace.js";
+import { DEFAULT_IGNORES, globMatcher } from "../lib/core/files.js";
+import { kindOf } from "./scorecard-rows.js";
+import { findWorkspace } from "../lib/core/workspace.js";
 import { SC013Defaults } from "../rules/SC013-workspace-complete.js";
 
 type Cli2Main = (params: {

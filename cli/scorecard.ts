@@ -8,10 +8,10 @@
  *
  * It runs markdownlint-cli2 in this process with the project's own
  * configuration (.markdownlint-cli2.jsonc, `extends`, per-directory files,
- * `--config`), the suite's rules and an observer (lib/observe.ts) that
+ * `--config`), the suite's rules and an observer (lib/core/observe.ts) that
  * receives, for every rule and file, the options the rule resolved and the
  * document model it read. The rows are built from those and from the
- * findings (lib/scorecard.ts): the same parse, options and judgements as the
+ * findings (cli/scorecard-rows.ts): the same parse, options and judgements as the
  * lint, nothing counted twice.
  *
  * Why a bin and not a markdownlint-cli2 output formatter: a formatter
@@ -26,8 +26,8 @@ import { appendFileSync, realpathSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import rules from "../index.js";
-import { type Observation, setObserver } from "../lib/observe.js";
-import { buildScorecard, renderJson, renderMarkdown, renderTable, type ResultLike, type Scorecard } from "../lib/scorecard.js";
+import { type Observation, setObserver } from "../lib/core/observe.js";
+import { buildScorecard, renderJson, renderMarkdown, renderTable, type ResultLike, type Scorecard } from "./scorecard-rows.js";
 
 const USAGE = `Usage: markdownlint-spec-contract-scorecard [options] glob...
 

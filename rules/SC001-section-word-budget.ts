@@ -2,11 +2,11 @@
  * SC001 section-word-budget: the document and its sections meet their
  * minimum word counts.
  */
-import { type BudgetEntry, documentBudgets } from "../lib/budgets.js";
-import { KIND_FILES } from "../lib/files.js";
-import { is } from "../lib/options.js";
-import { defineRule } from "../lib/rule.js";
-import type { CountMode } from "../lib/words.js";
+import { type BudgetEntry, documentBudgets } from "../lib/text/budgets.js";
+import { KIND_FILES } from "../lib/core/files.js";
+import { is } from "../lib/core/options.js";
+import { defineRule } from "../lib/core/rule.js";
+import type { CountMode } from "../lib/text/words.js";
 
 /** One budget entry: `files` (the first matching entry wins), `minWords` of the document, `sections` by heading. */
 export type DocumentBudget = BudgetEntry;

@@ -2,20 +2,20 @@
  * SC002 acceptance-criteria-count: a PRD states at least N acceptance
  * criteria (the PRD template: "Acceptance Criteria (MINIMUM 8 - ALL MUST BE
  * SPECIFIC & MEASURABLE)"). What a criterion is (a list item, a table row,
- * a Given/When/Then scenario) is lib/criteria.ts's.
+ * a Given/When/Then scenario) is lib/text/criteria.ts's.
  *
  * In the workflow profiles, each unit of a spec states its own criteria:
  * every spec-kit user story at least one acceptance scenario, every Kiro
  * requirement at least one acceptance criterion (option `units`).
  */
-import { CRITERIA_HEADINGS, type Criterion, criteriaSections, documentCriteria } from "../lib/criteria.js";
-import { KIND_FILES } from "../lib/files.js";
-import type { DocumentModel } from "../lib/model.js";
-import { fromOptions } from "../lib/memo.js";
-import { is, regexProblem } from "../lib/options.js";
-import { optionRegExp } from "../lib/regex.js";
-import { defineRule } from "../lib/rule.js";
-import { KIRO_CRITERIA, SPEC_KIT_CRITERIA, WORKFLOW_FILES } from "../lib/workflows.js";
+import { CRITERIA_HEADINGS, type Criterion, criteriaSections, documentCriteria } from "../lib/text/criteria.js";
+import { KIND_FILES } from "../lib/core/files.js";
+import type { DocumentModel } from "../lib/core/model.js";
+import { fromOptions } from "../lib/core/memo.js";
+import { is, regexProblem } from "../lib/core/options.js";
+import { optionRegExp } from "../lib/core/regex.js";
+import { defineRule } from "../lib/core/rule.js";
+import { KIRO_CRITERIA, SPEC_KIT_CRITERIA, WORKFLOW_FILES } from "../lib/core/workflows.js";
 
 export interface SC002Options {
   /** Minimum number of acceptance criteria. */

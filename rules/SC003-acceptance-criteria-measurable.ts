@@ -3,7 +3,7 @@
  * checked pass/fail by someone else without asking the author (the
  * contract's "specific and measurable").
  *
- * A criterion (lib/criteria.ts: a list item, a table row or a
+ * A criterion (lib/text/criteria.ts: a list item, a table row or a
  * Given/When/Then scenario) is reported when
  *
  * - it rests on **vague wording** ("works correctly", "fast", "gracefully",
@@ -23,14 +23,14 @@
  * In a PRD's acceptance criteria this rule owns vague wording (SC006 leaves
  * it to this rule): one finding per criterion.
  */
-import { codeIn, CRITERIA_HEADINGS, type Criterion, documentCriteria } from "../lib/criteria.js";
-import { fromOptions } from "../lib/memo.js";
-import { KIRO_CRITERIA, SPEC_KIT_CRITERIA, WORKFLOW_FILES } from "../lib/workflows.js";
-import { KIND_FILES } from "../lib/files.js";
-import { is } from "../lib/options.js";
-import { escapeRegExp, optionRegExp } from "../lib/regex.js";
-import { blankQuoted, inProperName } from "../lib/prose.js";
-import { defineRule } from "../lib/rule.js";
+import { codeIn, CRITERIA_HEADINGS, type Criterion, documentCriteria } from "../lib/text/criteria.js";
+import { fromOptions } from "../lib/core/memo.js";
+import { KIRO_CRITERIA, SPEC_KIT_CRITERIA, WORKFLOW_FILES } from "../lib/core/workflows.js";
+import { KIND_FILES } from "../lib/core/files.js";
+import { is } from "../lib/core/options.js";
+import { escapeRegExp, optionRegExp } from "../lib/core/regex.js";
+import { blankQuoted, inProperName } from "../lib/text/prose.js";
+import { defineRule } from "../lib/core/rule.js";
 
 export interface SC003Options {
   /** Headings of the acceptance criteria section (as SC002). */
@@ -278,7 +278,7 @@ interface Compiled {
   generic: Set<string>;
 }
 
-/** The option lists compiled once per options object (lib/memo.ts): every file of one configuration shares them. */
+/** The option lists compiled once per options object (lib/core/memo.ts): every file of one configuration shares them. */
 function compile(o: SC003Options): Compiled {
   return fromOptions(o, "SC003", () => build(o));
 }

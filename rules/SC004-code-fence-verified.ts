@@ -5,11 +5,11 @@
  * unverified fence; a document's self-reported snippet count belongs to
  * SC010.
  */
-import { fencesIn, PYTHON_LANGUAGES, verifiedComments } from "../lib/fences.js";
-import { KIND_FILES } from "../lib/files.js";
-import type { CodeBlock } from "../lib/model.js";
-import { is } from "../lib/options.js";
-import { defineRule } from "../lib/rule.js";
+import { fencesIn, PYTHON_LANGUAGES, verifiedComments } from "../lib/text/fences.js";
+import { KIND_FILES } from "../lib/core/files.js";
+import type { CodeBlock } from "../lib/core/model.js";
+import { is } from "../lib/core/options.js";
+import { defineRule } from "../lib/core/rule.js";
 
 export interface SC004Options {
   /** Info-string languages that make a fence a python fence (first word, compared case-insensitively). */
@@ -18,7 +18,7 @@ export interface SC004Options {
   marker: string;
 }
 
-export { fenceLanguage, pythonComments, type PythonComment } from "../lib/fences.js";
+export { fenceLanguage, pythonComments, type PythonComment } from "../lib/text/fences.js";
 
 export const SC004Defaults: SC004Options = {
   languages: [...PYTHON_LANGUAGES],

@@ -3,12 +3,12 @@
  * "ASCII Architecture Diagram (REQUIRED)", "No ASCII diagrams → Add visual
  * representation"), optionally inside a named section.
  */
-import { DEFAULT_DIAGRAM_LANGUAGES, isDiagramBlock } from "../lib/diagram.js";
-import { KIND_FILES } from "../lib/files.js";
-import { normalizeHeading } from "../lib/headings.js";
-import type { Section } from "../lib/model.js";
-import { is } from "../lib/options.js";
-import { defineRule } from "../lib/rule.js";
+import { DEFAULT_DIAGRAM_LANGUAGES, isDiagramBlock } from "../lib/text/diagram.js";
+import { KIND_FILES } from "../lib/core/files.js";
+import { normalizeHeading } from "../lib/text/headings.js";
+import type { Section } from "../lib/core/model.js";
+import { is } from "../lib/core/options.js";
+import { defineRule } from "../lib/core/rule.js";
 
 export interface SC005Options {
   /** Minimum number of ASCII diagrams. */

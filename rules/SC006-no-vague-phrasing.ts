@@ -14,15 +14,15 @@
  * subjective qualities ("intuitive", "seamless", "gracefully"). A list item
  * is read with its nested items, which refine it.
  *
- * Configured patterns run on RE2's linear-time engine (lib/regex.ts), so no
+ * Configured patterns run on RE2's linear-time engine (lib/core/regex.ts), so no
  * pattern can hang a run; the defaults are this rule's own.
  */
-import { CRITERIA_HEADINGS, criteriaSections } from "../lib/criteria.js";
-import { globMatcher, KIND_FILES } from "../lib/files.js";
-import { normalizeHeading } from "../lib/headings.js";
-import { fromOptions } from "../lib/memo.js";
-import type { DocumentModel, ListItem, Section, TextBlock } from "../lib/model.js";
-import { type Check, is } from "../lib/options.js";
+import { CRITERIA_HEADINGS, criteriaSections } from "../lib/text/criteria.js";
+import { globMatcher, KIND_FILES } from "../lib/core/files.js";
+import { normalizeHeading } from "../lib/text/headings.js";
+import { fromOptions } from "../lib/core/memo.js";
+import type { DocumentModel, ListItem, Section, TextBlock } from "../lib/core/model.js";
+import { type Check, is } from "../lib/core/options.js";
 import {
   blankQuoted,
   compilePatterns,
@@ -35,9 +35,9 @@ import {
   sentences,
   type ProseUnit,
   type Span,
-} from "../lib/prose.js";
-import { fastWordStarts } from "../lib/regex.js";
-import { defineRule } from "../lib/rule.js";
+} from "../lib/text/prose.js";
+import { fastWordStarts } from "../lib/core/regex.js";
+import { defineRule } from "../lib/core/rule.js";
 
 /** A vague phrase: a literal, matched case-insensitively on whole words. */
 export interface VaguePhrase {

@@ -15,14 +15,14 @@
  * library named in prose ("Use Redis for session storage"), not when Y is a
  * common noun ("Use sentence case for headings").
  *
- * Configured patterns run on RE2's linear-time engine (lib/regex.ts), so no
+ * Configured patterns run on RE2's linear-time engine (lib/core/regex.ts), so no
  * pattern can hang a run; the defaults are this rule's own.
  */
-import { KIND_FILES } from "../lib/files.js";
-import { normalizeHeading } from "../lib/headings.js";
-import type { DocumentModel, Section, TextBlock } from "../lib/model.js";
-import { fromOptions } from "../lib/memo.js";
-import { type Check, is } from "../lib/options.js";
+import { KIND_FILES } from "../lib/core/files.js";
+import { normalizeHeading } from "../lib/text/headings.js";
+import type { DocumentModel, Section, TextBlock } from "../lib/core/model.js";
+import { fromOptions } from "../lib/core/memo.js";
+import { type Check, is } from "../lib/core/options.js";
 import {
   atClauseStart,
   blankQuoted,
@@ -35,9 +35,9 @@ import {
   phraseMatcher,
   proseUnits,
   type ProseUnit,
-} from "../lib/prose.js";
-import { escapeRegExp, fastWordStarts } from "../lib/regex.js";
-import { defineRule } from "../lib/rule.js";
+} from "../lib/text/prose.js";
+import { escapeRegExp, fastWordStarts } from "../lib/core/regex.js";
+import { defineRule } from "../lib/core/rule.js";
 
 /** A category of marketing or prescriptive language. */
 export interface MarketingCategory {

@@ -7,11 +7,11 @@
  * check needs no Python and runs nothing: see lib/python/ and
  * docs/design/python-parser.md.
  */
-import { fencesIn, PYTHON_LANGUAGES } from "../lib/fences.js";
-import { KIND_FILES } from "../lib/files.js";
-import { is } from "../lib/options.js";
+import { fencesIn, PYTHON_LANGUAGES } from "../lib/text/fences.js";
+import { KIND_FILES } from "../lib/core/files.js";
+import { is } from "../lib/core/options.js";
 import { checkPython } from "../lib/python/index.js";
-import { defineRule } from "../lib/rule.js";
+import { defineRule } from "../lib/core/rule.js";
 
 export interface SC008Options {
   /** Info-string languages that make a fence a python fence (first word, compared case-insensitively). */

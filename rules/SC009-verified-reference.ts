@@ -4,17 +4,17 @@
  * that exist in it (seed 002: "# VERIFIED: src/goe/offload/factory/
  * backend_api_factory.py:45-62").
  *
- * Safety: only files inside the project root are looked at (lib/project.ts
+ * Safety: only files inside the project root are looked at (lib/core/project.ts
  * resolves each path component by component and refuses `..` and symbolic
  * links that leave the root before touching anything outside it); absolute
  * paths are reported as not portable and never opened.
  */
 import { dirname } from "node:path";
-import { verifiedComments } from "../lib/fences.js";
-import type { CodeBlock } from "../lib/model.js";
-import { is } from "../lib/options.js";
-import { fileFacts, filePath, isAbsoluteReference, isInside, projectRoot, resolveInside } from "../lib/project.js";
-import { defineRule, type Finding } from "../lib/rule.js";
+import { verifiedComments } from "../lib/text/fences.js";
+import type { CodeBlock } from "../lib/core/model.js";
+import { is } from "../lib/core/options.js";
+import { fileFacts, filePath, isAbsoluteReference, isInside, projectRoot, resolveInside } from "../lib/core/project.js";
+import { defineRule, type Finding } from "../lib/core/rule.js";
 
 export interface SC009Options {
   /**

@@ -24,18 +24,18 @@ import {
   type Measure,
   MEASURES,
   taskReadings,
-} from "../lib/claims.js";
-import { acceptanceCriteria, CRITERIA_HEADINGS } from "../lib/criteria.js";
-import { fenceLanguage, verifiedComments } from "../lib/fences.js";
-import { globMatcher, KIND_FILES } from "../lib/files.js";
-import { fromOptions } from "../lib/memo.js";
-import { type Check, is } from "../lib/options.js";
-import { fileFacts, filePath, isInside, projectRoot, resolveInside } from "../lib/project.js";
-import { optionRegExp } from "../lib/regex.js";
-import { defineRule } from "../lib/rule.js";
-import { countWcWords, type CountMode } from "../lib/words.js";
+} from "../lib/rules/SC010-claims.js";
+import { acceptanceCriteria, CRITERIA_HEADINGS } from "../lib/text/criteria.js";
+import { fenceLanguage, verifiedComments } from "../lib/text/fences.js";
+import { globMatcher, KIND_FILES } from "../lib/core/files.js";
+import { fromOptions } from "../lib/core/memo.js";
+import { type Check, is } from "../lib/core/options.js";
+import { fileFacts, filePath, isInside, projectRoot, resolveInside } from "../lib/core/project.js";
+import { optionRegExp } from "../lib/core/regex.js";
+import { defineRule } from "../lib/core/rule.js";
+import { countWcWords, type CountMode } from "../lib/text/words.js";
 
-export type { ClaimForm, Measure } from "../lib/claims.js";
+export type { ClaimForm, Measure } from "../lib/rules/SC010-claims.js";
 
 export interface SC010Options {
   /** The claim forms recognised; replaces the default list. */

@@ -17,13 +17,13 @@
  * nested fences closed it early), a MyST role (`{doc}`), and in a guide a
  * path pattern ("specs/active/{slug}/").
  */
-import { globMatcher, KIND_FILES } from "../lib/files.js";
-import { fromOptions } from "../lib/memo.js";
-import type { DocumentModel, InlineSpan, Section } from "../lib/model.js";
-import { is } from "../lib/options.js";
-import { escapeRegExp, optionRegExp } from "../lib/regex.js";
-import { defineRule } from "../lib/rule.js";
-import { KIRO_FILES, SPEC_KIT_FILES } from "../lib/workflows.js";
+import { globMatcher, KIND_FILES } from "../lib/core/files.js";
+import { fromOptions } from "../lib/core/memo.js";
+import type { DocumentModel, InlineSpan, Section } from "../lib/core/model.js";
+import { is } from "../lib/core/options.js";
+import { escapeRegExp, optionRegExp } from "../lib/core/regex.js";
+import { defineRule } from "../lib/core/rule.js";
+import { KIRO_FILES, SPEC_KIT_FILES } from "../lib/core/workflows.js";
 
 export interface SC011Options {
   /** Words that mark unfinished text, matched case-sensitively as whole words (none by default; e.g. "TBD", "TODO"). */

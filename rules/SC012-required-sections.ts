@@ -3,20 +3,20 @@
  * template (the PRD agent's checkpoints and the tasks templates).
  *
  * A section is present when some heading can plausibly be it
- * (lib/section-match.ts): its name or an alias in other words, with
+ * (lib/rules/SC012-section-match.ts): its name or an alias in other words, with
  * qualifiers, prefixes, "&" or "and", either side of a joined name. A
  * subsection folded into its parent is present when the parent is
  * (`within`: the Solution Summary can be the paragraph under "Overview").
  * Only a section no heading can be is reported.
  */
-import { globMatcher, KIND_FILES } from "../lib/files.js";
-import { normalizeHeading } from "../lib/headings.js";
-import { headingWords, similarityTo } from "../lib/nearest.js";
-import type { Section } from "../lib/model.js";
-import { type Check, is } from "../lib/options.js";
-import { defineRule } from "../lib/rule.js";
-import { contentWords, holds, nameForms } from "../lib/section-match.js";
-import { KIRO_FEATURE, KIRO_FILES, SPEC_KIT_FILES, WORKFLOW_FILES } from "../lib/workflows.js";
+import { globMatcher, KIND_FILES } from "../lib/core/files.js";
+import { normalizeHeading } from "../lib/text/headings.js";
+import { headingWords, similarityTo } from "../lib/rules/SC012-nearest.js";
+import type { Section } from "../lib/core/model.js";
+import { type Check, is } from "../lib/core/options.js";
+import { defineRule } from "../lib/core/rule.js";
+import { contentWords, holds, nameForms } from "../lib/rules/SC012-section-match.js";
+import { KIRO_FEATURE, KIRO_FILES, SPEC_KIT_FILES, WORKFLOW_FILES } from "../lib/core/workflows.js";
 
 /**
  * A required section: a heading, a list of headings any one of which will
@@ -66,7 +66,7 @@ export interface SC012Options {
    * of metadata is none). Entries are added to the defaults.
    */
   within: Record<string, string[]>;
-  /** How similar (0–1, see lib/nearest.ts) a heading must be to a name to hold it despite a typo; 1: exact words only. */
+  /** How similar (0–1, see lib/rules/SC012-nearest.ts) a heading must be to a name to hold it despite a typo; 1: exact words only. */
   similarity: number;
 }
 

@@ -3,10 +3,10 @@
  * archived one holds no tmp/, and (optionally) only so many are active.
  * Reads directory listings only, never a file's content.
  */
-import { isSelected } from "../lib/files.js";
-import { is } from "../lib/options.js";
-import { projectRoot } from "../lib/project.js";
-import { defineRule } from "../lib/rule.js";
+import { isSelected } from "../lib/core/files.js";
+import { is } from "../lib/core/options.js";
+import { projectRoot } from "../lib/core/project.js";
+import { defineRule } from "../lib/core/rule.js";
 import {
   existsOnDisk,
   findWorkspace,
@@ -17,7 +17,7 @@ import {
   sameName,
   siblingWorkspaces,
   type WorkspaceLocation,
-} from "../lib/workspace.js";
+} from "../lib/core/workspace.js";
 
 export type { WorkspaceLocation };
 

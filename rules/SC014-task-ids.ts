@@ -3,14 +3,14 @@
  * `**UT3**`, `**INT2**`, seed 003), IDs are unique in the file, and the
  * tasks of one section share its prefix scheme.
  */
-import { KIND_FILES } from "../lib/files.js";
-import { fromOptions } from "../lib/memo.js";
-import type { DocumentModel, ListItem, Section } from "../lib/model.js";
-import { type Check, is } from "../lib/options.js";
-import { optionRegExp } from "../lib/regex.js";
-import { defineRule, type Finding } from "../lib/rule.js";
-import { WORKFLOW_FILES } from "../lib/workflows.js";
-import { DEFAULT_ID_PATTERN, SPEC_KIT_ID_PATTERN, highestNumbers, idPrefix, parseTaskLine, type TaskLine } from "../lib/tasks.js";
+import { KIND_FILES } from "../lib/core/files.js";
+import { fromOptions } from "../lib/core/memo.js";
+import type { DocumentModel, ListItem, Section } from "../lib/core/model.js";
+import { type Check, is } from "../lib/core/options.js";
+import { optionRegExp } from "../lib/core/regex.js";
+import { defineRule, type Finding } from "../lib/core/rule.js";
+import { WORKFLOW_FILES } from "../lib/core/workflows.js";
+import { DEFAULT_ID_PATTERN, SPEC_KIT_ID_PATTERN, highestNumbers, idPrefix, parseTaskLine, type TaskLine } from "../lib/rules/SC014-tasks.js";
 
 export interface SC014Options {
   /**

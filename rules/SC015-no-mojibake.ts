@@ -3,9 +3,9 @@
  * Latin-1 (`âœ“` for "✓", `â€™` for "’", `Ã©` for "é"; seed 003 has one).
  * Fixable: the fix writes the intended text over the run.
  */
-import { findMojibake, type Mojibake, showText } from "../lib/mojibake.js";
-import { is } from "../lib/options.js";
-import { defineRule } from "../lib/rule.js";
+import { findMojibake, type Mojibake, showText } from "../lib/rules/SC015-mojibake.js";
+import { is } from "../lib/core/options.js";
+import { defineRule } from "../lib/core/rule.js";
 
 export interface SC015Options {
   /**

@@ -7,13 +7,13 @@
  * requirement that no task cites is reported on its own line.
  *
  * The defining (or citing) document is a sibling of the linted file: read
- * inside the project root only (lib/project.ts), as text, once per run for
+ * inside the project root only (lib/core/project.ts), as text, once per run for
  * all the files that cite it (its facts are cached by path and mtime).
  */
 import { basename, dirname, join } from "node:path";
-import { type Check, is } from "../lib/options.js";
-import { fileFacts, filePath, isInside, projectRoot, resolveInside } from "../lib/project.js";
-import { defineRule } from "../lib/rule.js";
+import { type Check, is } from "../lib/core/options.js";
+import { fileFacts, filePath, isInside, projectRoot, resolveInside } from "../lib/core/project.js";
+import { defineRule } from "../lib/core/rule.js";
 import {
   type Citation,
   criterionCitations,
@@ -22,9 +22,9 @@ import {
   readTargets,
   storyCitations,
   type Targets,
-} from "../lib/trace.js";
-import { listDir, sameName } from "../lib/workspace.js";
-import { WORKFLOW_FILES } from "../lib/workflows.js";
+} from "../lib/rules/SC016-trace.js";
+import { listDir, sameName } from "../lib/core/workspace.js";
+import { WORKFLOW_FILES } from "../lib/core/workflows.js";
 
 type Reference = "criteria" | "stories" | "ids";
 

@@ -2,7 +2,7 @@
  * The ordered registry of the suite's rules: the single source of truth for
  * the package's default export, the docs index and the presets' tests.
  */
-import type { SpecRule } from "../lib/rule.js";
+import type { SpecRule } from "../lib/core/rule.js";
 import SC001 from "./SC001-section-word-budget.js";
 import SC002 from "./SC002-acceptance-criteria-count.js";
 import SC003 from "./SC003-acceptance-criteria-measurable.js";

@@ -17,7 +17,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lint } from "markdownlint/sync";
-import { buildModel } from "../dist/lib/model.js";
+import { buildModel } from "../dist/lib/core/model.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");

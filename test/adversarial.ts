@@ -19,7 +19,7 @@
  *   every regular expression of the process on its slow path, on which
  *   some operations are themselves quadratic.
  *
- * Patterns compiled for RE2 (`LinearRegExp`, lib/regex.ts) override `exec`
+ * Patterns compiled for RE2 (`LinearRegExp`, lib/core/regex.ts) override `exec`
  * and never show up: their time is linear whatever the pattern.
  */
 import { spawnSync } from "node:child_process";

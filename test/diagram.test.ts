@@ -1,9 +1,9 @@
 /**
- * lib/diagram.ts, tested directly: each case is a code block's lines and
+ * lib/text/diagram.ts, tested directly: each case is a code block's lines and
  * whether it draws an ASCII diagram, with the reason the detector gives.
  */
 import { describe, expect, it } from "vitest";
-import { diagramFeatures, diagramVerdict, isAsciiDiagram, isDiagramBlock } from "../dist/lib/diagram.js";
+import { diagramFeatures, diagramVerdict, isAsciiDiagram, isDiagramBlock } from "../dist/lib/text/diagram.js";
 
 const block = (text: string) => text.replace(/^\n/, "").split("\n");
 

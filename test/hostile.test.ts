@@ -24,7 +24,7 @@
 import type { MicromarkToken, RuleParams } from "markdownlint";
 import { describe, expect, it } from "vitest";
 import { hugePrd, longTasks, manyFences, prng } from "../bench/generate.mjs";
-import { buildModel } from "../dist/lib/model.js";
+import { buildModel } from "../dist/lib/core/model.js";
 import { allViolations, LINT_AS, lintWith, SUITE, violations } from "./invariants.js";
 
 const TIMEOUT = 1_800_000;

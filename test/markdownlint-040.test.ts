@@ -7,10 +7,10 @@
  *
  * Known differences between the versions, handled in the rules:
  * - 0.40 parses inline directives (`foo:bar`, `:abbr[x]`) as tokens; the
- *   model reads them back as the text later versions see (lib/model.ts).
+ *   model reads them back as the text later versions see (lib/core/model.ts).
  * - 0.40 cannot report inside front matter (`onError({ frontMatter })` came
  *   in 0.42); such findings move to the first line after the front matter
- *   (lib/rule.ts), which this test expects.
+ *   (lib/core/rule.ts), which this test expects.
  * - 0.40 hands a rule enabled with `true` `null` as its config, 0.42 `{}`.
  */
 import { readdirSync, statSync } from "node:fs";
@@ -19,7 +19,7 @@ import type { LintError, LintResults, Rule, RuleParams } from "markdownlint";
 import { lint as lint042 } from "markdownlint/sync";
 import { lint as lint040 } from "markdownlint-0.40/sync";
 import { describe, expect, it } from "vitest";
-import { getModel } from "../dist/lib/model.js";
+import { getModel } from "../dist/lib/core/model.js";
 import { lintString, rules } from "./helpers.js";
 import { corpusDir as corpus } from "./real-docs.js";
 

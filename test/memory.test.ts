@@ -16,7 +16,7 @@ describe("memory", () => {
   // caches live for the whole run: neither may keep a file's text alive. V8
   // keeps a slice of 13 or more characters as a view into its parent, so a
   // cached heading or a finding's context cut from a file held the whole
-  // file: 30 MB after the 22 MB benchmark corpus before lib/detach.ts, and
+  // file: 30 MB after the 22 MB benchmark corpus before lib/core/detach.ts, and
   // 77 kB per 70 kB file here (8 kB with it: the findings themselves).
   it("keeps no file's text alive after the lint (heap per extra file, 20 vs 80 files of 70 kB)", () => {
     const small = afterLint(20);

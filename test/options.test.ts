@@ -9,12 +9,12 @@
  * (`(a+)+$`) given to every regex option is refused as a configuration
  * error, and a run over a 50,000-character line of "a"s plus "b" finishes
  * (in a child process with a time limit, so a hang fails instead of
- * blocking). lib/regex.ts's LinearRegExp runs such patterns in linear time.
+ * blocking). lib/core/regex.ts's LinearRegExp runs such patterns in linear time.
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { LinearRegExp, nestedQuantifier, userRegExp } from "../dist/lib/regex.js";
-import { regexProblem } from "../dist/lib/options.js";
+import { LinearRegExp, nestedQuantifier, userRegExp } from "../dist/lib/core/regex.js";
+import { regexProblem } from "../dist/lib/core/options.js";
 import { lintWith, SUITE } from "./invariants.js";
 
 type Spec = { id: string; slug: string; defaults: Record<string, unknown> };

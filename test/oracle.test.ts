@@ -24,8 +24,8 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { type DocumentModel, getModel } from "../dist/lib/model.js";
-import { countProseWords } from "../dist/lib/words.js";
+import { type DocumentModel, getModel } from "../dist/lib/core/model.js";
+import { countProseWords } from "../dist/lib/text/words.js";
 import { atLeast, corpusDir as corpus } from "./real-docs.js";
 
 function walk(dir: string): string[] {

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Scorecard, ScorecardRow } from "../dist/lib/scorecard.js";
+import type { Scorecard, ScorecardRow } from "../dist/cli/scorecard-rows.js";
 import { cleanup, cli2, linkedProject, ROOT, run } from "./integration.js";
 
 const BIN = join(ROOT, "dist", "cli", "scorecard.js");

@@ -1,13 +1,13 @@
 /**
- * The workflow profiles inside the rules (lib/workflows.ts, `profiles` in
- * lib/rule.ts): which files each workflow's defaults apply to, how they sit
+ * The workflow profiles inside the rules (lib/core/workflows.ts, `profiles` in
+ * lib/core/rule.ts): which files each workflow's defaults apply to, how they sit
  * under a configuration's own options, and what each rule checks in
  * spec-kit and Kiro documents, option by option.
  */
 import { describe, expect, it } from "vitest";
-import { applyProfile } from "../dist/lib/rule.js";
-import { WORKFLOW_FILES } from "../dist/lib/workflows.js";
-import { globMatcher } from "../dist/lib/files.js";
+import { applyProfile } from "../dist/lib/core/rule.js";
+import { WORKFLOW_FILES } from "../dist/lib/core/workflows.js";
+import { globMatcher } from "../dist/lib/core/files.js";
 import { findings, rules } from "./helpers.js";
 
 const SPEC = "specs/001-albums/spec.md";
@@ -31,7 +31,7 @@ describe("workflow files", () => {
   });
 });
 
-describe("profiles in lib/rule.ts", () => {
+describe("profiles in lib/core/rule.ts", () => {
   const profiles = [{ name: "w", files: ["**/w/*.md"], options: { a: 1, b: 2 } }];
   const resolved = { a: 0, b: 0, c: 0, files: ["**/x.md"], ignores: [] };
 

@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { exprName, type PyAstError, type PyNode } from "./ast.js";
 import { compileProblem } from "./compile.js";
 import { grammarProblem, invalidTarget, type Problem } from "./grammar.js";
-import { detached } from "../detach.js";
+import { detached } from "../core/detach.js";
 import { SourceIndex } from "./source.js";
 import { checkFString, checkStringRun, type FieldError, splitString } from "./strings.js";
 import { type Token, type TokenizeResult, tokenize } from "./tokenizer.js";

@@ -1,5 +1,5 @@
 /**
- * SC010's quick test (lib/claims.ts, `mayBeClaim`, added for speed:
+ * SC010's quick test (lib/rules/SC010-claims.ts, `mayBeClaim`, added for speed:
  * docs/performance.md) only skips lines the claim expression rejects: on
  * every line of the corpus and seeds, on generated lines and on edge cases,
  * a line the expression accepts passes the quick test.
@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { claimRegex, mayBeClaim, quickLabels } from "../../dist/lib/claims.js";
+import { claimRegex, mayBeClaim, quickLabels } from "../../dist/lib/rules/SC010-claims.js";
 import { atLeast, corpusDir, hasSeeds, seedsDir } from "../real-docs.js";
 import { SC010Defaults } from "../../dist/rules/SC010-declared-metrics.js";
 import { generateTree } from "../../bench/generate.mjs";

@@ -3,7 +3,7 @@ import { findings } from "../helpers.js";
 
 const body = "\n\n## Overview\n\nShort.\n\n## Acceptance Criteria\n\n- [ ] Works correctly\n";
 
-describe("example documents (lib/example.ts)", () => {
+describe("example documents (lib/core/example.ts)", () => {
   it("are not checked when they say so near the top", () => {
     expect(findings(`# Feature: Checkout\n\nThis is an example PRD to show the layout.${body}`, "specs/active/x/prd.md", "spec-contract")).toEqual([]);
     expect(findings(`# Tasks\n\n> This is a sample requirement folder. Delete this.${body}`, "specs/active/x/prd.md", "spec-contract")).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * patternMatcher and globMatcher (lib/files.ts) test picomatch's expressions
+ * patternMatcher and globMatcher (lib/core/files.ts) test picomatch's expressions
  * themselves instead of calling picomatch's matcher, for speed
  * (docs/performance.md). On a path as given they must answer exactly as the
  * matcher does: on the default patterns, on patterns
@@ -10,7 +10,7 @@ import { dirname, join, relative } from "node:path";
 import fc from "fast-check";
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_IGNORES, globMatcher, isSelected, KIND_FILES, nameForms, patternMatcher } from "../../dist/lib/files.js";
+import { DEFAULT_IGNORES, globMatcher, isSelected, KIND_FILES, nameForms, patternMatcher } from "../../dist/lib/core/files.js";
 import { markdownFiles } from "../helpers.js";
 import { corpusDir } from "../real-docs.js";
 

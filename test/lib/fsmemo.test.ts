@@ -1,5 +1,5 @@
 /**
- * lib/fsmemo.ts: listings and lstat results are remembered only inside
+ * lib/core/fsmemo.ts: listings and lstat results are remembered only inside
  * `withFsMemo` (one rule's run on one file) and forgotten when it returns;
  * a missing path is undefined, not an exception.
  */
@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { lstatPath, readDirEntries, withFsMemo } from "../../dist/lib/fsmemo.js";
+import { lstatPath, readDirEntries, withFsMemo } from "../../dist/lib/core/fsmemo.js";
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

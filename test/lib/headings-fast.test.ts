@@ -1,5 +1,5 @@
 /**
- * The ASCII path of lib/headings.ts's normalisation (plain expressions
+ * The ASCII path of lib/text/headings.ts's normalisation (plain expressions
  * instead of Unicode classes, added for speed: docs/performance.md) gives
  * exactly the key of the Unicode definition, on every heading of the corpus
  * and seeds and on generated ASCII headings.
@@ -8,10 +8,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeHeading } from "../../dist/lib/headings.js";
+import { normalizeHeading } from "../../dist/lib/text/headings.js";
 import { atLeast, corpusDir, hasSeeds, seedsDir } from "../real-docs.js";
 
-// CONTRACT.md's definition, as lib/headings.ts writes it for any text.
+// CONTRACT.md's definition, as lib/text/headings.ts writes it for any text.
 const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const TRAILING_PARENTHETICALS = /(\s*(\([^()]*\)|\[[^[\]]*\]))+\s*$/u;
 const LEADING_NUMBERING = /^\s*(((phase|step|part|stage|checkpoint|section)\s+)?(\d+(\.\d+)*|[ivx]+|[a-z])[.):]?(?=\s)\s*[:.\-–—]?\s*)/iu;

@@ -1,5 +1,5 @@
 /**
- * lib/model.ts keeps one document model at a time: every rule on a file
+ * lib/core/model.ts keeps one document model at a time: every rule on a file
  * shares it, the next file's model replaces it, and it is dropped when the
  * task that linted the file ends. Nothing of a linted file may stay reachable
  * from the module afterwards, also under markdownlint's synchronous API,
@@ -10,7 +10,7 @@ import { lint } from "markdownlint/sync";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { type DocumentModel, getModel } from "../../dist/lib/model.js";
+import { type DocumentModel, getModel } from "../../dist/lib/core/model.js";
 
 interface Seen {
   name: string;

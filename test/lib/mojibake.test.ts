@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMojibake, repairMojibake, repairRun, showText } from "../../dist/lib/mojibake.js";
+import { findMojibake, repairMojibake, repairRun, showText } from "../../dist/lib/rules/SC015-mojibake.js";
 
 /** What a UTF-8 → Windows-1252 accident makes of a text (the bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D keep their C1 code point). */
 function garble(text: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { normalizeHeading } from "../../dist/lib/headings.js";
+import { normalizeHeading } from "../../dist/lib/text/headings.js";
 import fc from "fast-check";
-import { headingSimilarity, headingWords, levenshtein, levenshteinWithin, nearest, similarityTo } from "../../dist/lib/nearest.js";
+import { headingSimilarity, headingWords, levenshtein, levenshteinWithin, nearest, similarityTo } from "../../dist/lib/rules/SC012-nearest.js";
 
 describe("levenshtein", () => {
   it("counts insertions, deletions and substitutions", () => {

@@ -1,5 +1,5 @@
 /**
- * phraseMatcher (lib/prose.ts) puts its "not inside a word" check into the
+ * phraseMatcher (lib/text/prose.ts) puts its "not inside a word" check into the
  * expression as a look-behind, for speed (docs/performance.md). It finds
  * exactly what the plain form finds: every phrase of the list in one
  * alternation, each match checked afterwards for a letter or digit, or a
@@ -10,8 +10,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { phraseMatcher, type PhraseHit } from "../../dist/lib/prose.js";
-import { escapeRegExp } from "../../dist/lib/regex.js";
+import { phraseMatcher, type PhraseHit } from "../../dist/lib/text/prose.js";
+import { escapeRegExp } from "../../dist/lib/core/regex.js";
 import { SC006Defaults } from "../../dist/rules/SC006-no-vague-phrasing.js";
 import { SC007Defaults } from "../../dist/rules/SC007-no-marketing-language.js";
 import { markdownFiles } from "../helpers.js";

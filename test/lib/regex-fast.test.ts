@@ -1,5 +1,5 @@
 /**
- * fastWordStarts (lib/regex.ts) writes `\b` before a word character as
+ * fastWordStarts (lib/core/regex.ts) writes `\b` before a word character as
  * `(?<!\w)`, for speed under the `i` and `u` flags (docs/performance.md).
  * Its output matches exactly what its input matches: on every built-in
  * pattern, over the real corpus and over random text made of the patterns'
@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastWordStarts } from "../../dist/lib/regex.js";
+import { fastWordStarts } from "../../dist/lib/core/regex.js";
 import { SC003Defaults } from "../../dist/rules/SC003-acceptance-criteria-measurable.js";
 import { SC006Defaults } from "../../dist/rules/SC006-no-vague-phrasing.js";
 import { SC007Defaults } from "../../dist/rules/SC007-no-marketing-language.js";

@@ -1,11 +1,11 @@
 /**
- * Per-file tables merge with their defaults (lib/tables.ts): changing one
+ * Per-file tables merge with their defaults (lib/core/tables.ts): changing one
  * entry of SC001's or SC012's `documents` (matched by its `files`) or one
  * section budget keeps every other default, a new entry goes first, and
  * `replaceDefaults: true` replaces the whole table.
  */
 import { describe, expect, it } from "vitest";
-import { mergeTable } from "../../dist/lib/tables.js";
+import { mergeTable } from "../../dist/lib/core/tables.js";
 import { findings } from "../helpers.js";
 
 const prd = "specs/active/demo/prd.md";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ID_PATTERN, highestNumbers, idNumber, idPrefix, parseTaskLine } from "../../dist/lib/tasks.js";
+import { DEFAULT_ID_PATTERN, highestNumbers, idNumber, idPrefix, parseTaskLine } from "../../dist/lib/rules/SC014-tasks.js";
 
 const pattern = new RegExp(DEFAULT_ID_PATTERN, "u");
 

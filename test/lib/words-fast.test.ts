@@ -1,10 +1,10 @@
 /**
- * The ASCII fast paths of lib/words.ts (a char-code loop, added for speed:
+ * The ASCII fast paths of lib/text/words.ts (a char-code loop, added for speed:
  * docs/performance.md) count exactly what the regex definitions count.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countProseWords, countWcWords } from "../../dist/lib/words.js";
+import { countProseWords, countWcWords } from "../../dist/lib/text/words.js";
 
 const proseReference = (text: string) => [...text.matchAll(/\S+/gu)].filter((m) => /[\p{L}\p{N}]/u.test(m[0])).length;
 const WC_RUN = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u2060\u3000]+/gu;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findWorkspace, hasEntry, listFiles, missingEntries, reporterOf, siblingWorkspaces } from "../../dist/lib/workspace.js";
+import { findWorkspace, hasEntry, listFiles, missingEntries, reporterOf, siblingWorkspaces } from "../../dist/lib/core/workspace.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "workspace-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -36,13 +36,13 @@ export const regressions: Regression[] = [
     file: "001-fix-unveils-claim.md",
     lintAs: "specs/active/demo/prd.md",
     note:
-      "SC015's fix turns \"2150 âœ“\" into \"2150 ✓\"; only then did SC010 read \"Total PRD Words: 2150\" as an exact claim and offer a fix, so one fix pass left a fixable finding; fixed in lib/claims.ts (a unit word after the number is ASCII letters only)",
+      "SC015's fix turns \"2150 âœ“\" into \"2150 ✓\"; only then did SC010 read \"Total PRD Words: 2150\" as an exact claim and offer a fix, so one fix pass left a fixable finding; fixed in lib/rules/SC010-claims.ts (a unit word after the number is ASCII letters only)",
   },
   {
     file: "002-front-matter-only-no-final-newline.md",
     lintAs: "specs/active/demo/research/plan.md",
     note:
-      "found by the fuzzer: a file that is only front matter, without a final newline; SC001 reported on line 1 of the empty remainder, which is not in the file, and markdownlint's onError threw a TypeError out of lint() (markdownlint-cli2 exits 2); fixed in lib/rule.ts",
+      "found by the fuzzer: a file that is only front matter, without a final newline; SC001 reported on line 1 of the empty remainder, which is not in the file, and markdownlint's onError threw a TypeError out of lint() (markdownlint-cli2 exits 2); fixed in lib/core/rule.ts",
   },
   {
     file: "003-front-matter-only.md",
@@ -54,7 +54,7 @@ export const regressions: Regression[] = [
     lintAs: "specs/active/demo/prd.md",
     hang: true,
     note:
-      'SC003\'s default artifactPatterns[7], (?<![\\p{L}\\p{N}])[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+(?![\\p{L}\\p{N}]), backtracks exponentially on "Ab" + capitals + a letter: 26 capitals take 3 s, 44 take hours; nestedQuantifier (lib/regex.ts) flags it; fixed by writing the group as (?:[A-Z][a-z0-9]*)+, which matches the same strings without the ambiguity',
+      'SC003\'s default artifactPatterns[7], (?<![\\p{L}\\p{N}])[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+(?![\\p{L}\\p{N}]), backtracks exponentially on "Ab" + capitals + a letter: 26 capitals take 3 s, 44 take hours; nestedQuantifier (lib/core/regex.ts) flags it; fixed by writing the group as (?:[A-Z][a-z0-9]*)+, which matches the same strings without the ambiguity',
   },
   {
     file: "005-sc003-quadratic-long-criterion.md",
@@ -70,7 +70,7 @@ export const regressions: Regression[] = [
     lintAs: "specs/active/demo/prd.md",
     hang: true,
     note:
-      "SC006 is quadratic in the number of vague phrases in one text: dropOverlaps (lib/prose.ts) compares every hit with every kept hit; a 1 MB criterion (14,000 repetitions of the fixture's line) takes 66 s, 148 kB about 3 s; fixed (overlaps are removed in one sorted pass); checked with 8,000 repetitions (570 kB) in a child process with a 30 s limit",
+      "SC006 is quadratic in the number of vague phrases in one text: dropOverlaps (lib/text/prose.ts) compares every hit with every kept hit; a 1 MB criterion (14,000 repetitions of the fixture's line) takes 66 s, 148 kB about 3 s; fixed (overlaps are removed in one sorted pass); checked with 8,000 repetitions (570 kB) in a child process with a 30 s limit",
     rules: ["SC006"],
     build: (fixture) => fixture.replace(/^- (.*)$/m, (_, unit: string) => `- ${unit.repeat(8_000)}`),
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifiedComments } from "../../dist/lib/fences.js";
+import { verifiedComments } from "../../dist/lib/text/fences.js";
 import { fenceLanguage, pythonComments } from "../../dist/rules/SC004-code-fence-verified.js";
 import { findings } from "../helpers.js";
 

@@ -97,7 +97,7 @@ describe("SC015 no-mojibake", () => {
       { line: 6, rule: "SC015", detail: 'Expected: "✓"; Actual: "âœ“" (UTF-8 read as Windows-1252)' },
     ]);
     expect(roundTrip(md)).toBe("# Notes\n\nThe `✓` span.\n\n```python\nprint(\"✓ done\")\n```\n");
-    // code: false reads model.masked. Code spans are not blanked there yet (lib/model.ts masks only block-level
+    // code: false reads model.masked. Code spans are not blanked there yet (lib/core/model.ts masks only block-level
     // tokens), so only the fence is checked here.
     const fence = "# Notes\n\n```python\nprint(\"âœ“ done\")\n```\n\ncafÃ©\n";
     expect(findings(fence, doc, "SC015", { code: false })).toEqual([

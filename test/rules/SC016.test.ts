@@ -2,12 +2,12 @@
  * SC016 traceability: references between a feature's documents resolve.
  * The rule reads a sibling document from disk, so each case writes a small
  * project (with `.git`, its root) and lints a citing document in it; the
- * helpers of lib/trace.ts are tested on their own first.
+ * helpers of lib/rules/SC016-trace.ts are tested on their own first.
  */
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { criterionCitations, idCitations, idPattern, readTargets, storyCitations } from "../../dist/lib/trace.js";
+import { criterionCitations, idCitations, idPattern, readTargets, storyCitations } from "../../dist/lib/rules/SC016-trace.js";
 import { findings } from "../helpers.js";
 import { cleanup, cli2, linkedProject, parseCli2, scratch, writeTree } from "../integration.js";
 
@@ -68,7 +68,7 @@ const SPEC = `# Feature Specification: Albums
 const kiroAt = (dir: string) => join(dir, ".kiro/specs/albums/tasks.md");
 const specKitAt = (dir: string) => join(dir, "specs/001-albums/tasks.md");
 
-describe("lib/trace.ts", () => {
+describe("lib/rules/SC016-trace.ts", () => {
   it("reads Kiro's criteria, numbered headings and full numbers", () => {
     const t = readTargets(
       [

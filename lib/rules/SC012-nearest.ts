@@ -14,7 +14,7 @@
  *
  * Pure functions, no I/O.
  */
-import { normalizeHeading } from "./headings.js";
+import { normalizeHeading } from "../text/headings.js";
 
 /** Edit distance (insertions, deletions, substitutions) between two strings. */
 export function levenshtein(a: string, b: string): number {

@@ -17,7 +17,7 @@
  *
  * RE2 has no lookahead and no backreferences (captureless lookbehind is
  * supported): `userRegExp` falls back to RegExp for such a pattern. What
- * keeps that fallback from hanging is `regexProblem` (lib/options.ts), which
+ * keeps that fallback from hanging is `regexProblem` (lib/core/options.ts), which
  * every user pattern passes first: it refuses nested unbounded quantifiers
  * whose repetitions overlap (`(a+)+`, `(?:\w+\s?)*`), the shape that makes
  * a backtracking engine exponential. So a pattern is either linear (RE2) or

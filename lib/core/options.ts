@@ -115,9 +115,9 @@ export const is = {
  * must compile as JavaScript (with the flags the rule uses, "iu" unless
  * told) and hold no nested unbounded
  * quantifier whose repetitions can overlap, such as `(a+)+` or
- * `(?:\w+\s?)*` (lib/regex.ts, `nestedQuantifier`): the shape that makes a
+ * `(?:\w+\s?)*` (lib/core/regex.ts, `nestedQuantifier`): the shape that makes a
  * backtracking engine exponential. Rules should still run user patterns with
- * `userRegExp` (lib/regex.ts), which matches in linear time whenever RE2 can
+ * `userRegExp` (lib/core/regex.ts), which matches in linear time whenever RE2 can
  * run the pattern (anything without lookahead or backreferences).
  */
 export function regexProblem(source: string, flags = "iu"): string | undefined {
@@ -161,7 +161,7 @@ function contentKey(config: unknown): string | undefined {
  * keys, wrong types and values that do not compile are problems; the
  * defaults stand in for any option that has one. The options named in
  * `tables` hold per-file tables: the user's entries merge with the default
- * entries (lib/tables.ts) unless the configuration sets `replaceDefaults`.
+ * entries (lib/core/tables.ts) unless the configuration sets `replaceDefaults`.
  * Results are cached per rule and configuration content, so every file with
  * the same configuration gets the same options object.
  */

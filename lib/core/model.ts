@@ -9,8 +9,8 @@
  */
 import type { MicromarkToken, RuleParams } from "markdownlint";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
-import { headingBudget, normalizeHeading } from "./headings.js";
-import { countProseWords, countWcWords } from "./words.js";
+import { headingBudget, normalizeHeading } from "../text/headings.js";
+import { countProseWords, countWcWords } from "../text/words.js";
 
 /** A section: a heading and everything up to the next heading of the same or a higher level. */
 export interface Section {

@@ -9,7 +9,7 @@
  * holds both, and a name that joins two ("Planning & Research") is held by
  * a heading that names either. Used by SC012; pure, no I/O.
  */
-import { normalizeHeading } from "./headings.js";
+import { normalizeHeading } from "../text/headings.js";
 
 const STOP = new Set(["a", "an", "and", "or", "the", "of", "for", "to", "in", "on", "with", "by", "at", "from", "into", "vs", "versus"]);
 

@@ -5,9 +5,9 @@
  * matches), and every "(N+ words)" budget written in a heading; where two
  * apply to one section the larger stands. Pure, over the document model.
  */
-import { globMatcher } from "./files.js";
+import { globMatcher } from "../core/files.js";
 import { normalizeHeading } from "./headings.js";
-import type { DocumentModel, Section } from "./model.js";
+import type { DocumentModel, Section } from "../core/model.js";
 import type { CountMode } from "./words.js";
 
 /** One `documents` entry of SC001's options. */

@@ -3,9 +3,9 @@
  * "**Word Count**: ~2,400 words") and what they are measured against, read
  * from the document model: pure helpers for SC010 declared-metrics.
  */
-import type { DocumentModel, ListItem } from "./model.js";
-import { escapeRegExp } from "./regex.js";
-import { isAsciiSpace } from "./words.js";
+import type { DocumentModel, ListItem } from "../core/model.js";
+import { escapeRegExp } from "../core/regex.js";
+import { isAsciiSpace } from "../text/words.js";
 
 /** What a claim counts. */
 export type Measure =

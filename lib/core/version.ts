@@ -7,13 +7,21 @@ import { readFileSync } from "node:fs";
 /** Where the project lives; rule pages are under docs/rules/ at the release tag. */
 export const REPOSITORY = "https://github.com/markdownlint-spec-contract/markdownlint-spec-contract";
 
+/**
+ * The version in the package's own package.json: the nearest one above this
+ * module named markdownlint-spec-contract (dist/lib/core/ and dist/bundle/
+ * sit at different depths).
+ */
 function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
-    return pkg.version ?? "0.0.0";
-  } catch {
-    return "0.0.0";
+  for (let up = "../"; up.length <= 5 * 3; up += "../") {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(`${up}package.json`, import.meta.url), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "markdownlint-spec-contract") return pkg.version ?? "0.0.0";
+    } catch {
+      // No package.json at this level: look one higher.
+    }
   }
+  return "0.0.0";
 }
 
 export const VERSION = readVersion();

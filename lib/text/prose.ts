@@ -8,10 +8,10 @@
  * the real document, so findings carry exact ranges.
  *
  * Configured regular expressions run on RE2's linear-time engine where it can
- * run them (`compilePatterns`, lib/regex.ts).
+ * run them (`compilePatterns`, lib/core/regex.ts).
  */
-import type { DocumentModel, TextBlock } from "./model.js";
-import { escapeRegExp, optionRegExp } from "./regex.js";
+import type { DocumentModel, TextBlock } from "../core/model.js";
+import { escapeRegExp, optionRegExp } from "../core/regex.js";
 
 /** One paragraph, heading or table row to search. */
 export interface ProseUnit {
@@ -261,7 +261,7 @@ const MAX_MATCHES = 50;
  * Compile regular expressions for searching ("giu"). A rule's own built-in
  * patterns (those in `builtIn`) run on JavaScript's engine; any other
  * pattern comes from a configuration and runs on RE2's linear-time engine
- * (`userRegExp`, lib/regex.ts), whose time grows with the text however the
+ * (`userRegExp`, lib/core/regex.ts), whose time grows with the text however the
  * pattern is written. Configured patterns are validated first
  * (`regexProblem`: no nested overlapping quantifiers, so none is
  * exponential); one RE2 cannot run (lookahead, backreferences) falls back to

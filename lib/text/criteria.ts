@@ -19,7 +19,7 @@
  *   "Out of Scope", "Error scenarios:") are left out.
  */
 import { normalizeHeading } from "./headings.js";
-import type { CodeBlock, DocumentModel, ListItem, Section, TextBlock } from "./model.js";
+import type { CodeBlock, DocumentModel, ListItem, Section, TextBlock } from "../core/model.js";
 
 /** One acceptance criterion. */
 export interface Criterion {

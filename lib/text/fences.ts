@@ -3,8 +3,8 @@
  * snippet's comments are, and which of them are `# VERIFIED:` comments.
  * Shared by SC004, SC008, SC009, SC010 and the scorecard.
  */
-import { fromOptions } from "./memo.js";
-import type { CodeBlock, DocumentModel } from "./model.js";
+import { fromOptions } from "../core/memo.js";
+import type { CodeBlock, DocumentModel } from "../core/model.js";
 
 /** A comment in Python source: 0-based line index, 0-based column, text from the `#`. */
 export interface PythonComment {

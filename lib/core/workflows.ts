@@ -10,7 +10,7 @@
  *   `requirements.md` (or `bugfix.md` for a bug fix), `design.md` and
  *   `tasks.md`; project guidance in `.kiro/steering/*.md`.
  *
- * Rules apply their workflow defaults (`profiles` in lib/rule.ts) to the
+ * Rules apply their workflow defaults (`profiles` in lib/core/rule.ts) to the
  * files these patterns select, at any depth, so a team's documents are read
  * in their workflow's own terms whichever preset it extends. Pure data.
  */

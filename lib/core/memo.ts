@@ -1,7 +1,7 @@
 /**
  * Values derived from a rule's options (sets, matchers, compiled
  * expressions), built once per options object instead of once per file.
- * `readOptions` (lib/options.ts) hands every file with the same
+ * `readOptions` (lib/core/options.ts) hands every file with the same
  * configuration the same options object, so the object is the key; a
  * WeakMap lets a configuration that is no longer used go.
  */

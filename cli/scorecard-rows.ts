@@ -2,31 +2,31 @@
  * The scorecard: one row per document of a specs tree, saying where it
  * stands against the contract. Every figure comes from the rules' own run:
  * the document model they shared, the options they resolved from the
- * configuration (handed over through lib/observe.ts), the helpers they use,
+ * configuration (handed over through lib/core/observe.ts), the helpers they use,
  * and their findings. Nothing is parsed or counted a second way.
  *
  * | column | from |
  * |---|---|
- * | kind | the workflows' folders (lib/workflows.ts), else the default file patterns of CONTRACT.md (lib/files.ts) |
- * | words, sections | SC001's options and lib/budgets.ts over the model |
- * | criteria | SC002's options and lib/criteria.ts |
+ * | kind | the workflows' folders (lib/core/workflows.ts), else the default file patterns of CONTRACT.md (lib/core/files.ts) |
+ * | words, sections | SC001's options and lib/text/budgets.ts over the model |
+ * | criteria | SC002's options and lib/text/criteria.ts |
  * | measurable | the criteria SC003 judged (its findings on criterion lines) |
  * | python fences | SC004's options, languages and `# VERIFIED:` comment test |
- * | diagrams | SC005's options (mermaid blocks where it counts them) and lib/diagram.ts |
+ * | diagrams | SC005's options (mermaid blocks where it counts them) and lib/text/diagram.ts |
  * | result | no SC finding of severity error on the document |
  *
  * A column is null (shown as "-") when its rule did not check the document.
  */
 import { relative, resolve, sep } from "node:path";
-import { fenceLanguage, verifiedComments } from "./fences.js";
-import { type BudgetEntry, documentBudgets } from "./budgets.js";
-import { documentCriteria } from "./criteria.js";
-import { isDiagramBlock } from "./diagram.js";
-import { globMatcher, KIND_FILES, type Kind } from "./files.js";
-import { WORKFLOW_FILES, type WorkflowKind } from "./workflows.js";
-import type { DocumentModel } from "./model.js";
-import type { Observation } from "./observe.js";
-import type { CountMode } from "./words.js";
+import { fenceLanguage, verifiedComments } from "../lib/text/fences.js";
+import { type BudgetEntry, documentBudgets } from "../lib/text/budgets.js";
+import { documentCriteria } from "../lib/text/criteria.js";
+import { isDiagramBlock } from "../lib/text/diagram.js";
+import { globMatcher, KIND_FILES, type Kind } from "../lib/core/files.js";
+import { WORKFLOW_FILES, type WorkflowKind } from "../lib/core/workflows.js";
+import type { DocumentModel } from "../lib/core/model.js";
+import type { Observation } from "../lib/core/observe.js";
+import type { CountMode } from "../lib/text/words.js";
 
 /** A finding as markdownlint-cli2 hands it to output formatters (the fields used here). */
 export interface ResultLike {

@@ -16,7 +16,7 @@
 import { existsSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
 import { lstatPath } from "./fsmemo.js";
-import { countWcWords } from "./words.js";
+import { countWcWords } from "../text/words.js";
 
 /**
  * Where a linted file lives on disk: the name resolved against the working

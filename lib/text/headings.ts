@@ -3,7 +3,7 @@
  * numbering ("1.", "2.3", "Phase 2:", "Step 3 -"), emoji and a trailing
  * parenthetical are ignored; a "(300+ words)" annotation is read as a budget.
  */
-import { detached } from "./detach.js";
+import { detached } from "../core/detach.js";
 
 const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const LEADING_NUMBERING =
@@ -37,7 +37,7 @@ export function normalizeHeading(text: string): string {
     key = normalize(text);
     if (text.length <= 200) {
       if (normalized.size >= MEMO_SIZE) normalized.clear();
-      // Cached strings must not be views into a file's text (lib/detach.ts).
+      // Cached strings must not be views into a file's text (lib/core/detach.ts).
       normalized.set(detached(text), detached(key));
     }
   }

@@ -56,7 +56,7 @@ export interface RuleContext<O> {
 }
 
 /**
- * Defaults a rule applies to the files of one workflow (lib/workflows.ts:
+ * Defaults a rule applies to the files of one workflow (lib/core/workflows.ts:
  * spec-kit, Kiro): for a file its patterns select, the profile's options
  * stand in for the rule's defaults, under any option the configuration
  * sets, and the rule checks the file even when its default `files` do not
@@ -84,7 +84,7 @@ export interface RuleSpec<O extends object> {
   files: readonly string[];
   /**
    * Options that hold per-file tables (`documents`): a user's entries merge
-   * with the default entries (lib/tables.ts), and the rule takes the option
+   * with the default entries (lib/core/tables.ts), and the rule takes the option
    * `replaceDefaults` to replace the whole table instead.
    */
   tables?: readonly string[];
@@ -195,7 +195,7 @@ export function defineRule<O extends object>(spec: RuleSpec<O>): SpecRule<O> {
       if (!selected) return;
       try {
         const model = getModel(params);
-        // An example document shows the layout; its gaps are on purpose (lib/example.ts).
+        // An example document shows the layout; its gaps are on purpose (lib/core/example.ts).
         if (declaresExample(model)) return;
         currentObserver()?.({ rule: spec.id, file: params.name, options: options as unknown as Record<string, unknown>, model });
         withFsMemo(() => spec.run({ params, model, options, report }));
