@@ -4,8 +4,8 @@
  * V8 keeps a slice of 13 or more characters (`slice`, `split`, `trim`, a
  * regex match) as a view into its parent string. A module-level cache keyed
  * on a heading or a fence's text would then keep the whole file it came from
- * alive for as long as the entry lives: measured on the benchmark corpus, a
- * 4,096-entry heading cache held 30 MB of file contents after the run.
+ * alive for as long as the entry lives (docs/performance.md has the
+ * measurement: a heading cache held many files' contents after the run).
  * Anything stored in a cache that outlives one file goes through here.
  */
 export function detached(text: string): string {

@@ -43,8 +43,8 @@ const byIdentity = new WeakMap<readonly string[], (path: string) => boolean>();
  * `input !== "" && (input === glob || regex.exec(input) !== null)` with the
  * expression `makeRe` builds (no ignore list, no basename matching, no
  * callbacks; names are normalised to "/" first), and its per-call result
- * objects were most of the time a file's selection took (about 90 of
- * 143 ms in a profile of the 1,471-file bench corpus).
+ * objects were most of the time a file's selection took, in a profile of
+ * the bench corpus.
  * test/lib/files.test.ts holds the two to the same answers.
  */
 function patternTest(glob: string): (path: string) => boolean {

@@ -128,8 +128,8 @@ export interface InlineSpan {
 // young-generation collections. No WeakRef: V8 keeps a WeakRef's target alive
 // until the current task ends, which under markdownlint's synchronous API
 // (markdownlint-cli, `lint({ files })` from `markdownlint/sync`) is the
-// whole run, so every file's lines stayed alive to the end (about 7 MB per
-// 300 files). Were an earlier file asked for again, its model is rebuilt.
+// whole run, so every file's lines stayed alive to the end (a few MB per
+// hundred files). Were an earlier file asked for again, its model is rebuilt.
 let currentLines: readonly string[] | undefined;
 let currentModel: DocumentModel | undefined;
 let dropQueued = false;
