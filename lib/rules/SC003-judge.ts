@@ -158,19 +158,7 @@ function firstVague(text: string, c: Compiled, terms?: ReadonlySet<string>): { t
   let best: RegExpExecArray | undefined;
   // Where vague-looking words have a precise sense, found on first need.
   let exempt: [number, number][] | undefined;
-  const precise = (start: number, end: number) => {
-    if (!exempt) {
-      exempt = [];
-      for (const re of c.notVague) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          if (m[0] === "") re.lastIndex++;
-          else exempt.push([m.index, m.index + m[0].length]);
-        }
-      }
-    }
-    return exempt.some(([a, b]) => start >= a && end <= b);
-  };
+  const precise = (start: number, end: number) => (exempt ??= preciseSpans(text, c)).some(([a, b]) => start >= a && end <= b);
   for (const re of [c.vague, ...c.vaguePatterns]) {
     if (!re) continue;
     re.lastIndex = 0;
@@ -309,14 +297,20 @@ function onCode(raw: string, word: string): boolean {
 /** Whether a wording with a precise sense (`notVague`) holds the vague word somewhere in the whole criterion. */
 function preciseIn(text: string, vague: string, c: Compiled): boolean {
   const word = vague.toLowerCase();
+  return preciseSpans(text, c).some(([a, b]) => text.slice(a, b).toLowerCase().includes(word));
+}
+
+/** Where `notVague` wording is in a text: [start, end) of each match. */
+function preciseSpans(text: string, c: Compiled): [number, number][] {
+  const spans: [number, number][] = [];
   for (const re of c.notVague) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0] === "") re.lastIndex++;
-      else if (m[0].toLowerCase().includes(word)) return true;
+      else spans.push([m.index, m.index + m[0].length]);
     }
   }
-  return false;
+  return spans;
 }
 
 const TERM_WORD = /[\p{L}\p{N}][\p{L}\p{N}_'-]*/gu;
