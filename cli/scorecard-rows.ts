@@ -18,7 +18,7 @@
  * A column is null (shown as "-") when its rule did not check the document.
  */
 import { relative, resolve, sep } from "node:path";
-import { fenceLanguage, verifiedComments } from "../lib/text/fences.js";
+import { fencesIn, verifiedComments } from "../lib/text/fences.js";
 import { type BudgetEntry, documentBudgets } from "../lib/text/budgets.js";
 import { documentCriteria } from "../lib/text/criteria.js";
 import { isDiagramBlock } from "../lib/text/diagram.js";
@@ -164,8 +164,7 @@ function criteriaScore(
 }
 
 function fenceScore(model: DocumentModel, sc004: { languages: string[]; marker: string }): ScorecardRow["pythonFences"] {
-  const languages = new Set(sc004.languages.map((l) => l.trim().toLowerCase()));
-  const fences = model.codeBlocks.filter((b) => b.fenced && languages.has(fenceLanguage(b.info)));
+  const fences = fencesIn(model, sc004);
   const verified = fences.filter((b) => verifiedComments(b.content, sc004.marker).some((c) => c.exact)).length;
   return { total: fences.length, verified };
 }

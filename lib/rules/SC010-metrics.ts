@@ -4,7 +4,7 @@
 import { dirname, join } from "node:path";
 import { aboutSomethingElse, type Claim, type ClaimForm, claimGroups, claimSubjects, explainingCounts, findClaims, type Measure, MEASURES, taskReadings } from "./SC010-claims.js";
 import { acceptanceCriteria, CRITERIA_HEADINGS } from "../text/criteria.js";
-import { fenceLanguage, verifiedComments } from "../text/fences.js";
+import { fencesIn, PYTHON_LANGUAGES, verifiedComments } from "../text/fences.js";
 import { globMatcher, KIND_FILES } from "../core/files.js";
 import { fromOptions } from "../core/memo.js";
 import { type Check, is } from "../core/options.js";
@@ -70,7 +70,7 @@ export const SC010Defaults: SC010Options = {
   tolerance: 10,
   criteriaHeadings: [...CRITERIA_HEADINGS],
   taskHeadings: "^Task\\s+\\d+(?:\\.\\d+)*\\b",
-  languages: ["python", "py", "python3", "py3"],
+  languages: [...PYTHON_LANGUAGES],
   otherFiles: true,
   root: "",
   maxFileBytes: 10 * 1024 * 1024,
@@ -128,8 +128,7 @@ export function checkDeclaredMetrics({ model, options, params, report }: RuleCon
     let values = measured.get(m);
     if (values !== undefined) return values;
     let value = 0;
-    const languages = new Set(options.languages.map((l) => l.toLowerCase()));
-    const python = () => model.codeBlocks.filter((b) => b.fenced && languages.has(fenceLanguage(b.info)));
+    const python = () => fencesIn(model, options);
     switch (m) {
       case "words":
         value =
