@@ -7,10 +7,9 @@
 // Usage: node scripts/sample-findings.mjs <corpus> <config.json> <out-prefix> [seed] [per-rule]
 // e.g. node scripts/sample-findings.mjs ../shared/corpus-sdd recommended.json ../judging/r1-sdd- 21 30
 // writes ../judging/r1-sdd-spec-kit.tsv and ../judging/r1-sdd-kiro.tsv.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { lint } from "markdownlint/sync";
-import rules from "../dist/index.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { folderFindings } from "./folder-findings.mjs";
 
 const [corpusArg, configArg, prefix, seedArg = "21", perArg = "30"] = process.argv.slice(2);
 if (!corpusArg || !configArg || !prefix) {
@@ -31,27 +30,12 @@ const random = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const walk = (dir) =>
-  readdirSync(dir).flatMap((e) => {
-    const p = join(dir, e);
-    return statSync(p).isDirectory() ? walk(p) : e.endsWith(".md") ? [p] : [];
-  });
-const files = walk(root).sort();
-const all = [];
-for (let i = 0; i < files.length; i += 200) {
-  const res = lint({ files: files.slice(i, i + 200), config, customRules: rules });
-  for (const [file, errors] of Object.entries(res)) {
-    const lines = readFileSync(file, "utf8").split(/\r\n|\r|\n/);
-    for (const e of errors) {
-      if (!/^SC\d{3}$/.test(e.ruleNames[0])) continue;
-      const rel = relative(root, file).split("\\").join("/");
-      all.push({
-        group: rel.includes("/") ? rel.split("/")[0] : "(root)",
-        row: [e.ruleNames[0], rel, e.lineNumber, (e.errorDetail ?? "").replace(/\s+/g, " "), (lines[e.lineNumber - 1] ?? "").trim().replace(/\t/g, " ").slice(0, 300)],
-      });
-    }
-  }
-}
+const all = folderFindings(root, config)
+  .filter((f) => /^SC\d{3}$/.test(f.rule))
+  .map((f) => ({
+    group: f.file.includes("/") ? f.file.split("/")[0] : "(root)",
+    row: [f.rule, f.file, f.line, f.detail, f.text.trim().replace(/\t/g, " ").slice(0, 300)],
+  }));
 all.sort((a, b) => a.row.join("\t").localeCompare(b.row.join("\t")));
 const groups = [...new Set(all.map((f) => f.group))].sort();
 for (const group of groups) {
