@@ -277,15 +277,7 @@ const kB = (f) => `${fmt(statSync(f).size / 1000, 1)} kB`;
 function workflowDocs() {
   const sdd = join(root, "../shared/corpus-sdd");
   if (!existsSync(sdd)) return [];
-  const all = [];
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".md")) all.push(p);
-    }
-  };
-  walk(sdd);
+  const all = walk(sdd);
   const kinds = [/\/\.kiro\/specs\/[^/]+\/requirements\.md$/, /\/\.kiro\/specs\/[^/]+\/design\.md$/, /\/\.kiro\/specs\/[^/]+\/tasks\.md$/, /\/specs\/\d{3}[^/]*\/spec\.md$/, /\/specs\/\d{3}[^/]*\/tasks\.md$/];
   return kinds.map((re) => all.filter((f) => re.test(f)).sort((a, b) => statSync(b).size - statSync(a).size)[0]).filter(Boolean);
 }

@@ -13,9 +13,9 @@ export const REPOSITORY = "https://github.com/markdownlint-spec-contract/markdow
  * sit at different depths).
  */
 function readVersion(): string {
-  for (let up = "../"; up.length <= 5 * 3; up += "../") {
+  for (let depth = 1; depth <= 5; depth++) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(`${up}package.json`, import.meta.url), "utf8")) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(new URL(`${"../".repeat(depth)}package.json`, import.meta.url), "utf8")) as { name?: string; version?: string };
       if (pkg.name === "markdownlint-spec-contract") return pkg.version ?? "0.0.0";
     } catch {
       // No package.json at this level: look one higher.

@@ -8,10 +8,9 @@ import { fromOptions } from "../core/memo.js";
 import { type Check, is } from "../core/options.js";
 import { blankQuoted, compilePatterns, dropOverlaps, inProperName, locate, matchPatterns, phraseMatcher, proseUnits, sentences, type ProseUnit, type Span } from "../text/prose.js";
 import { fastWordStarts } from "../core/regex.js";
-import { DEFAULT_SUGGESTION, SC006Defaults } from "./SC006-options.js";
+import { DEFAULT_SUGGESTION, SC006Defaults, type SC006Options } from "./SC006-options.js";
 import type { DocumentModel, ListItem, Section, TextBlock } from "../core/model.js";
 import type { RuleContext } from "../core/rule.js";
-import type { SC006Options } from "./SC006-options.js";
 
 /** The default patterns, run on JavaScript's engine (they are this rule's own). */
 const BUILT_IN_PATTERNS: ReadonlySet<string> = new Set(

@@ -6,10 +6,9 @@ import { fromOptions } from "../core/memo.js";
 import { type Check, is } from "../core/options.js";
 import { atClauseStart, blankQuoted, compilePatterns, dropOverlaps, hasCode, inProperName, locate, matchPatterns, phraseMatcher, proseUnits, type ProseUnit } from "../text/prose.js";
 import { escapeRegExp, fastWordStarts } from "../core/regex.js";
-import { SC007Defaults } from "./SC007-options.js";
+import { SC007Defaults, type SC007Options } from "./SC007-options.js";
 import type { DocumentModel, Section, TextBlock } from "../core/model.js";
 import type { RuleContext } from "../core/rule.js";
-import type { SC007Options } from "./SC007-options.js";
 
 /** The default patterns, run on JavaScript's engine (they are this rule's own). */
 const BUILT_IN_PATTERNS: ReadonlySet<string> = new Set(Object.values(SC007Defaults.categories).flatMap((c) => c.patterns ?? []));

@@ -4,9 +4,8 @@
 import { dirname } from "node:path";
 import { verifiedComments } from "../text/fences.js";
 import { fileFacts, filePath, isAbsoluteReference, isInside, projectRoot, resolveInside } from "../core/project.js";
-import { type Finding } from "../core/rule.js";
+import type { Finding, RuleContext } from "../core/rule.js";
 import type { CodeBlock } from "../core/model.js";
-import type { RuleContext } from "../core/rule.js";
 
 export interface SC009Options {
   /**

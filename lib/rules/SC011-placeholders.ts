@@ -4,10 +4,9 @@
 import { globMatcher, KIND_FILES } from "../core/files.js";
 import { fromOptions } from "../core/memo.js";
 import { escapeRegExp, optionRegExp } from "../core/regex.js";
-import { SC011Defaults } from "./SC011-options.js";
+import { SC011Defaults, type SC011Options } from "./SC011-options.js";
 import type { DocumentModel, InlineSpan, Section } from "../core/model.js";
 import type { RuleContext } from "../core/rule.js";
-import type { SC011Options } from "./SC011-options.js";
 
 /**
  * Words in braces: `{slug}`, `{count}`, `{other options}`, `{pros/cons}`,

@@ -6,10 +6,9 @@ import { normalizeHeading } from "../text/headings.js";
 import { headingWords, similarityTo } from "./SC012-nearest.js";
 import { type Check, is } from "../core/options.js";
 import { contentWords, holds, nameForms } from "./SC012-section-match.js";
-import { SC012Defaults } from "./SC012-options.js";
+import { SC012Defaults, type SC012Options } from "./SC012-options.js";
 import type { Section } from "../core/model.js";
 import type { RuleContext } from "../core/rule.js";
-import type { SC012Options } from "./SC012-options.js";
 
 const headingList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string" && x.trim() !== "");
 const requiredObject = is.object({ name: (v) => (typeof v === "string" && v.trim() !== "" ? undefined : `a heading; found ${JSON.stringify(v)}`), alternatives: (v) => (headingList(v) ? undefined : "an array of headings"), onlyIf: is.oneOf("code", "unfinished"), unless: (v) => (headingList(v) ? undefined : "an array of headings") }, ["name"]);

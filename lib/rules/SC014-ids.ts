@@ -4,10 +4,9 @@
 import { fromOptions } from "../core/memo.js";
 import { type Check, is } from "../core/options.js";
 import { optionRegExp } from "../core/regex.js";
-import { type Finding } from "../core/rule.js";
+import type { Finding, RuleContext } from "../core/rule.js";
 import { DEFAULT_ID_PATTERN, highestNumbers, idPrefix, parseTaskLine, type TaskLine } from "./SC014-tasks.js";
 import type { DocumentModel, ListItem, Section } from "../core/model.js";
-import type { RuleContext } from "../core/rule.js";
 
 export interface SC014Options {
   /**

@@ -152,7 +152,7 @@ describe("SC016 traceability", () => {
     });
     const design = "# Design\n\n### Property 1: No vulnerable package\n\n**Validates: Requirements 2.1, 2.2**\n";
     expect(findings(design, join(dir, ".kiro/specs/fix/design.md"), "SC016")).toEqual([
-      { line: 5, rule: "SC016", detail: "Expected: acceptance criterion 2.2 in requirements.md; Actual: not there (requirement 2 has 2.1)".replace("requirements.md", "bugfix.md") },
+      { line: 5, rule: "SC016", detail: "Expected: acceptance criterion 2.2 in bugfix.md; Actual: not there (requirement 2 has 2.1)" },
     ]);
   });
 
