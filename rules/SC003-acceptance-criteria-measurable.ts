@@ -31,7 +31,7 @@ import { unmeasurable } from "../lib/rules/SC003-judge.js";
 import { SC003Defaults, type SC003Options } from "../lib/rules/SC003-options.js";
 
 export { SC003Defaults, type SC003Options } from "../lib/rules/SC003-options.js";
-export { headingTerms, judgeCriterion, type Judgement, phraseRegex } from "../lib/rules/SC003-judge.js";
+export { headingTerms, judgeCriterion, type Judgement } from "../lib/rules/SC003-judge.js";
 
 const strings = is.strings();
 // Each list is validated with the flags it is compiled with (lib/rules/SC003-judge.ts).

@@ -1,7 +1,8 @@
 /**
  * docs/contributing.md maps the tree: every folder of the repository down
  * to the second level has a row in its Layout table, and every row names a
- * folder that exists. lib/ never imports a rule.
+ * folder that exists. lib/ never imports a rule, and only the document
+ * model reads markdownlint's parse.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -39,16 +40,21 @@ describe("the layout table of docs/contributing.md", () => {
     expect([...named].filter((f) => !existsSync(join(root, f)))).toEqual([]);
   });
 
+  /** The TypeScript files under a folder, with their text. */
+  const sources = (dir: string): [string, string][] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e): [string, string][] => {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) return sources(p);
+      return p.endsWith(".ts") ? [[p, readFileSync(join(root, p), "utf8")]] : [];
+    });
+
   it("keeps lib/ free of imports of rules/", () => {
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
-        const p = `${dir}/${e.name}`;
-        if (e.isDirectory()) walk(p);
-        else if (p.endsWith(".ts") && /from\s+["'](?:\.\.\/)+rules\//.test(readFileSync(join(root, p), "utf8"))) offenders.push(p);
-      }
-    };
-    walk("lib");
-    expect(offenders).toEqual([]);
+    const offenders = sources("lib").filter(([, text]) => /from\s+["'](?:\.\.\/)+rules\//.test(text));
+    expect(offenders.map(([p]) => p)).toEqual([]);
+  });
+
+  it("lets only the document model read markdownlint's parse", () => {
+    const readers = [...sources("rules"), ...sources("lib")].filter(([, text]) => /\bparsers\b/.test(text)).map(([p]) => p);
+    expect(readers).toEqual(["lib/core/model.ts"]);
   });
 });

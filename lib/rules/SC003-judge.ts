@@ -8,6 +8,7 @@ import { fromOptions } from "../core/memo.js";
 import { escapeRegExp, optionRegExp } from "../core/regex.js";
 import { codeIn, type Criterion, documentCriteria } from "../text/criteria.js";
 import { blankQuoted, inProperName } from "../text/prose.js";
+import { type PhraseMatcher, phraseMatcher } from "../text/phrases.js";
 import { SC003Defaults, type SC003Options } from "./SC003-options.js";
 
 /** How a criterion was judged. */
@@ -19,53 +20,17 @@ export interface Judgement {
   vague?: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-const WORDY = /[\p{L}\p{N}]/u;
-
-/** A regular expression matching any of the literal phrases as whole words (case-insensitive). */
-export function phraseRegex(phrases: readonly string[]): RegExp | undefined {
-  const sorted = [...phrases]
-    .map((p) => p.trim())
-    .filter((t) => t !== "")
-    .sort((a, b) => b.length - a.length);
-  if (sorted.length === 0) return undefined;
-  // Look-arounds are shared, not repeated per phrase: each copy of a
-  // \p{L} class is compiled separately, and one look-behind per position
-  // is cheaper than one per phrase (both twice as fast on the corpus).
-  // Phrases are grouped in their longest-first order: consecutive phrases
-  // ending in a letter or digit share one look-ahead, which `(?:a|b)(?!x)`
-  // tries in the same order as `a(?!x)|b(?!x)`. Two phrases that match at
-  // one place start with the same character, so splitting by the first
-  // character (look-behind or not) never reorders them.
-  const group = (list: string[]) => {
-    const runs: string[] = [];
-    for (let i = 0; i < list.length; ) {
-      const wordyEnd = WORDY.test(list[i][list[i].length - 1]);
-      let j = i;
-      while (j < list.length && WORDY.test(list[j][list[j].length - 1]) === wordyEnd) j++;
-      const body = list.slice(i, j).map(escape).join("|");
-      runs.push(wordyEnd ? `(?:${body})(?![\\p{L}\\p{N}_-])` : body);
-      i = j;
-    }
-    return runs.join("|");
-  };
-  const wordy = sorted.filter((t) => WORDY.test(t[0]));
-  const other = sorted.filter((t) => !WORDY.test(t[0]));
-  const parts = [...(wordy.length > 0 ? [`(?<![\\p{L}\\p{N}_-])(?:${group(wordy)})`] : []), ...(other.length > 0 ? [group(other)] : [])];
-  return new RegExp(parts.join("|"), "giu");
-}
-
 interface Compiled {
   label: RegExp;
-  vague?: RegExp;
+  vague: PhraseMatcher;
   vaguePatterns: RegExp[];
   notVague: RegExp[];
-  comparisons?: RegExp;
+  comparisons: PhraseMatcher;
   units: Set<string>;
-  trailingUnits?: RegExp;
+  trailingUnits: PhraseMatcher;
   thresholds: RegExp[];
-  numberWords?: RegExp;
-  zeroQuantifiers?: RegExp;
+  numberWords: PhraseMatcher;
+  zeroQuantifiers: PhraseMatcher;
   generic: Set<string>;
 }
 
@@ -78,15 +43,15 @@ function build(o: SC003Options): Compiled {
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase().trim()));
   const c: Compiled = {
     label: optionRegExp(o.labelPattern, "u", [SC003Defaults.labelPattern]),
-    vague: phraseRegex(o.vaguePhrases),
+    vague: phraseMatcher(o.vaguePhrases),
     vaguePatterns: o.vaguePatterns.map((p) => optionRegExp(p, "giu", SC003Defaults.vaguePatterns)),
     notVague: o.notVague.map((p) => optionRegExp(p, "giu", SC003Defaults.notVague)),
-    comparisons: phraseRegex(o.comparisons),
+    comparisons: phraseMatcher(o.comparisons),
     units: lower(o.units.filter((u) => !/\s/.test(u.trim()))),
-    trailingUnits: phraseRegex(o.units.filter((u) => /\s/.test(u.trim()))),
+    trailingUnits: phraseMatcher(o.units.filter((u) => /\s/.test(u.trim()))),
     thresholds: o.thresholdPatterns.map((p) => optionRegExp(p, "iu", SC003Defaults.thresholdPatterns)),
-    numberWords: phraseRegex(o.numberWords),
-    zeroQuantifiers: phraseRegex(o.zeroQuantifiers),
+    numberWords: phraseMatcher(o.numberWords),
+    zeroQuantifiers: phraseMatcher(o.zeroQuantifiers),
     generic: lower(o.genericWords),
   };
   return c;
@@ -115,13 +80,10 @@ function numbers(text: string, c: Compiled): { index: number; end: number; thres
     if (/^[kmb]$/i.test(glued)) end += 1;
     found.push({ index: m.index, end });
   }
-  if (c.numberWords) {
-    c.numberWords.lastIndex = 0;
-    for (let m = c.numberWords.exec(text); m; m = c.numberWords.exec(text)) {
-      const before = text.slice(0, m.index).toLowerCase();
-      if (/(?:^|\s)(?:no|any|every|some)\s+$/.test(before) && /^one$/i.test(m[0])) continue;
-      found.push({ index: m.index, end: m.index + m[0].length });
-    }
+  for (const m of c.numberWords(text)) {
+    const before = text.slice(0, m.start).toLowerCase();
+    if (/(?:^|\s)(?:no|any|every|some)\s+$/.test(before) && /^one$/i.test(text.slice(m.start, m.end))) continue;
+    found.push({ index: m.start, end: m.end });
   }
   return found.map(({ index, end }) => ({ index, end, threshold: isThreshold(text, index, end, c) }));
 }
@@ -131,23 +93,13 @@ function isThreshold(text: string, index: number, end: number, c: Compiled): boo
   const after = text.slice(end);
   const unit = /^\s*\+?[\s-]*([%]|[\p{L}µ][\p{L}/]*)/u.exec(after);
   if (unit && c.units.has(unit[1].toLowerCase())) return true;
-  if (c.trailingUnits) {
-    c.trailingUnits.lastIndex = 0;
-    const m = c.trailingUnits.exec(after);
-    if (m && /^\s*\+?\s*$/.test(after.slice(0, m.index))) return true;
-  }
+  const trailing = c.trailingUnits(after)[0];
+  if (trailing && /^\s*\+?\s*$/.test(after.slice(0, trailing.start))) return true;
   // A rate: "20 items per page", "one line per plugin".
   if (/^\s*\+?\s*(?:[\p{L}\p{N}-]+\s+){0,2}per\b/u.test(after)) return true;
   // A comparison before it, at most three words away: "under 2 seconds", "at or above its current 87%".
-  if (c.comparisons) {
-    const before = text.slice(Math.max(0, index - 60), index);
-    c.comparisons.lastIndex = 0;
-    for (let m = c.comparisons.exec(before); m; m = c.comparisons.exec(before)) {
-      const gap = before.slice(m.index + m[0].length);
-      if (/^\s*(?:[\p{L}'-]+\s+){0,2}[\s(]*$/u.test(gap)) return true;
-    }
-  }
-  return false;
+  const before = text.slice(Math.max(0, index - 60), index);
+  return c.comparisons(before).some((m) => /^\s*(?:[\p{L}'-]+\s+){0,2}[\s(]*$/u.test(before.slice(m.end)));
 }
 
 /**
@@ -155,28 +107,30 @@ function isThreshold(text: string, index: number, end: number, c: Compiled): boo
  * name is none ("React Fast Refresh").
  */
 function firstVague(text: string, c: Compiled, terms?: ReadonlySet<string>): { text: string; index: number } | undefined {
-  let best: RegExpExecArray | undefined;
   // Where vague-looking words have a precise sense, found on first need.
   let exempt: [number, number][] | undefined;
   const precise = (start: number, end: number) => (exempt ??= preciseSpans(text, c)).some(([a, b]) => start >= a && end <= b);
-  for (const re of [c.vague, ...c.vaguePatterns]) {
-    if (!re) continue;
+  const counts = (start: number, end: number) =>
+    !inProperName(text, start, end) &&
+    !precise(start, end) &&
+    // Part of a name the document's headings give ("Optimized entry resolution" under "Resolve Optimized Entries").
+    !(terms && terms.size > 0 && terms.has(bigram(text, start, end))) &&
+    // Part of a file name or path: "server.minimal.e2e.spec.ts".
+    !(/[./]$/.test(text.slice(0, start)) || /^[./][\p{L}\p{N}]/u.test(text.slice(end)));
+  let best = c.vague(text).find((m) => counts(m.start, m.end));
+  for (const re of c.vaguePatterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.global ? re.exec(text) : null) {
       if (m[0] === "") {
         re.lastIndex++;
         continue;
       }
-      if (inProperName(text, m.index, m.index + m[0].length) || precise(m.index, m.index + m[0].length)) continue;
-      // Part of a name the document's headings give ("Optimized entry resolution" under "Resolve Optimized Entries").
-      if (terms && terms.size > 0 && terms.has(bigram(text, m.index, m.index + m[0].length))) continue;
-      // Part of a file name or path: "server.minimal.e2e.spec.ts".
-      if (/[./]$/.test(text.slice(0, m.index)) || /^[./][\p{L}\p{N}]/u.test(text.slice(m.index + m[0].length))) continue;
-      if (!best || m.index < best.index) best = m;
+      if (!counts(m.index, m.index + m[0].length)) continue;
+      if (!best || m.index < best.start) best = { start: m.index, end: m.index + m[0].length, phrase: -1 };
       break;
     }
   }
-  return best ? { text: best[0], index: best.index } : undefined;
+  return best ? { text: text.slice(best.start, best.end), index: best.start } : undefined;
 }
 
 /** A word and the word after it, lower-cased and singular ("optimized entry"), the form `headingTerms` keeps. */
@@ -256,11 +210,9 @@ export function judgeCriterion(text: string, code: number, options: SC003Options
 
   const nums = numbers(prose, c);
   let zeroCount = false;
-  if (c.zeroQuantifiers) {
-    c.zeroQuantifiers.lastIndex = 0;
-    for (let m = c.zeroQuantifiers.exec(prose); m && !zeroCount; m = c.zeroQuantifiers.exec(prose)) {
-      zeroCount = namingWords(prose.slice(m.index + m[0].length).split(/[,;.]/)[0], c).length > 0;
-    }
+  for (const m of c.zeroQuantifiers(prose)) {
+    zeroCount = namingWords(prose.slice(m.end).split(/[,;.]/)[0], c).length > 0;
+    if (zeroCount) break;
   }
   const threshold =
     nums.some((n) => n.threshold) ||
@@ -345,11 +297,7 @@ function definedElsewhere(raw: string, vague: string, line: number, endLine: num
     const w = m[0].toLowerCase();
     // An adjective right before its noun: "gracefully with a message" qualifies the verb, not "message".
     if (FUNCTION_WORDS.has(w)) break;
-    if (c.vague) {
-      c.vague.lastIndex = 0;
-      const v = c.vague.exec(m[0]);
-      if (v && v[0].length === m[0].length) continue;
-    }
+    if (c.vague(m[0]).some((v) => v.start === 0 && v.end === m[0].length)) continue;
     words.push(termWord(w));
   }
   const key = words.length >= 2 ? words.slice(-2) : words.length === 1 && words[0].length >= 5 && !c.generic.has(words[0]) ? words : [];
@@ -379,7 +327,7 @@ function withoutCode(text: string, spans: readonly string[]): string {
 }
 
 /** What to judge of a criterion: the parent alone when nested items refine it, then each nested item. */
-function parts(criterion: Criterion, response: RegExp | undefined): { line: number; endLine: number; text: string; context?: string; refined?: Criterion }[] {
+function parts(criterion: Criterion, response: PhraseMatcher): { line: number; endLine: number; text: string; context?: string; refined?: Criterion }[] {
   const { context } = criterion;
   if (criterion.kind === "scenario") {
     // The outcome (Then, and the steps after it) is what is checked; Given and When set the scene.
@@ -395,12 +343,11 @@ function parts(criterion: Criterion, response: RegExp | undefined): { line: numb
     const outcome = then >= 0 ? steps.slice(then).join("\n") : criterion.text;
     return [{ line: criterion.line, endLine: criterion.endLine, text: outcome, context: steps.slice(0, Math.max(0, then)).join(" ") }];
   }
-  if (criterion.refinements.length === 0 && response) {
+  if (criterion.refinements.length === 0) {
     // EARS: the response after SHALL is what is checked; the trigger sets the scene.
-    response.lastIndex = 0;
-    const m = response.exec(criterion.text);
+    const m = response(criterion.text)[0];
     if (m) {
-      const at = m.index + m[0].length;
+      const at = m.end;
       return [{ line: criterion.line, endLine: criterion.endLine, text: criterion.text.slice(at), context: `${context ?? ""} ${criterion.text.slice(0, at)}`.trim() }];
     }
   }
@@ -429,7 +376,7 @@ export function unmeasurable(model: DocumentModel, options: SC003Options): Unmea
     const code = codeIn(model, line, endLine);
     return judgeCriterion(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, options, context, terms);
   };
-  const response = fromOptions(options, "SC003 response", () => phraseRegex(options.responseWords));
+  const response = phraseMatcher(options.responseWords);
   const criteria = documentCriteria(model, options);
   // The lines that state requirements (no criterion's lines), found on the first need.
   let defining: { line: number; text: string }[] | undefined;

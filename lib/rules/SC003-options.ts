@@ -3,6 +3,7 @@
  * lists that decide what is vague, a threshold or generic.
  */
 import { CRITERIA_HEADINGS } from "../text/criteria.js";
+import { CRITERIA_ONLY_VAGUE, VAGUE_TOPICS } from "../data/vague-words.js";
 
 export interface SC003Options {
   /** Headings of the acceptance criteria section (as SC002). */
@@ -63,25 +64,7 @@ export const SC003Defaults: SC003Options = {
   responseWords: ["shall"],
   definedElsewhere: false,
   labelPattern: "^(?:[A-Z][A-Z0-9]*[-_.]?\\d+(?:\\.\\d+)*[a-z]?|#\\d+)\\s*[:.)\\-–—](?:\\s+|$)",
-  vaguePhrases: [
-    "as expected", "as intended", "as needed", "as appropriate", "where appropriate", "where possible", "where safe", "where practical", "if feasible",
-    "if possible", "and so on", "etc", "tbd",
-    "good", "great", "nice", "better", "best", "fine", "excellent", "perfect",
-    "fast", "faster", "quick", "quickly", "speedy", "slow", "snappy", "responsive", "performant",
-    "efficient", "efficiently", "optimal", "optimally", "optimized", "optimised",
-    "robust", "reliable", "reliably", "stable", "resilient", "secure",
-    "seamless", "seamlessly", "smooth", "smoothly", "gracefully", "painless",
-    "user-friendly", "user friendly", "intuitive", "easy", "easily", "simple", "straightforward",
-    "clean", "clear", "elegant", "modern", "lightweight",
-    "maintainable", "readable", "scalable", "flexible", "extensible",
-    "proper", "actionable", "valuable", "meaningful", "helpful", "informative",
-    "appropriate", "appropriately", "reasonable", "reasonably", "sensible", "adequate", "adequately",
-    "sufficient", "sufficiently", "acceptable", "minimal", "improved", "enhanced",
-    "high", "low", "large", "small", "significant", "significantly", "noticeable", "excessive",
-    "comprehensive", "well designed", "well-designed", "well tested", "well-tested",
-    "well documented", "well-documented", "well structured", "well-structured",
-    "some", "several", "many", "most", "few", "various", "numerous",
-  ],
+  vaguePhrases: [...Object.values(VAGUE_TOPICS).flatMap((t) => t.criteria), ...CRITERIA_ONLY_VAGUE],
   vaguePatterns: [
     // "works correctly", "is handled properly", "looks fine"
     "\\b(?:works?|working|worked|behaves?|functions|functioning|operates?|performs?|scales?|handles?|handled|configured|set up|integrated|integrates|implemented|supported|rendered|displayed|looks?)\\s+(?:correctly|properly|well|fine|right)\\b",

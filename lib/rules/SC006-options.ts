@@ -2,6 +2,7 @@
  * SC006's options and their defaults (the rule: rules/SC006-no-vague-phrasing.ts).
  */
 import { KIND_FILES } from "../core/files.js";
+import { VAGUE_TOPICS } from "../data/vague-words.js";
 
 /** A vague phrase: a literal, matched case-insensitively on whole words. */
 export interface VaguePhrase {
@@ -52,97 +53,10 @@ export interface SC006Options {
 /** The default suggestion when a phrase or pattern has none. */
 export const DEFAULT_SUGGESTION = "a specific, measurable statement";
 
-/** Phrase groups: a suggestion, whether a measure in the sentence excuses them, and the phrases. */
-const GROUPS: { suggestion: string; unlessMeasured: boolean; phrases: string[] }[] = [
-  {
-    suggestion: "a time limit, e.g. p95 under 200 ms",
-    unlessMeasured: true,
-    phrases: [
-      "fast", "faster", "quick", "quickly", "rapid", "rapidly", "slow", "slowly", "snappy", "responsive",
-      "low-latency", "low latency", "in a timely manner", "timely", "instantly", "near-real-time", "near real-time", "near real time",
-      "periodically", "regularly", "frequently", "often", "occasionally",
-    ],
-  },
-  {
-    suggestion: "a resource budget, e.g. under 300 MB or at most 2 queries",
-    unlessMeasured: true,
-    phrases: [
-      "efficient", "efficiently", "performant", "high-performance", "high performance", "highly performant", "lightweight",
-      "low-overhead", "low overhead", "minimal overhead", "negligible", "optimized", "optimised", "optimal", "optimally",
-    ],
-  },
-  {
-    suggestion: "a number with a unit, e.g. at most 5%",
-    unlessMeasured: true,
-    phrases: [
-      "minimal", "minimally", "minimize", "minimise", "significant", "significantly", "substantial",
-      "substantially", "reasonable", "reasonably", "acceptable", "adequate", "adequately", "sufficient",
-      "sufficiently", "a lot", "lots of", "many", "several", "few", "various", "numerous", "large", "small",
-      "huge", "massive", "to a minimum", "to a maximum",
-    ],
-  },
-  {
-    suggestion: "a load target, e.g. 1,000 concurrent requests",
-    unlessMeasured: true,
-    phrases: ["scalable", "scale well", "scales well", "at scale", "highly available", "heavy load", "high load", "under load"],
-  },
-  {
-    suggestion: "the values before and after, e.g. from 1.2 s to 0.8 s",
-    unlessMeasured: true,
-    phrases: [
-      "improved", "improves", "improvement", "improvements", "better", "good", "great", "enhanced", "enhances",
-    ],
-  },
-  {
-    suggestion: "the check that proves it: a command, a test, an exit code or a status",
-    unlessMeasured: true,
-    phrases: [
-      "correctly", "correct", "properly", "proper", "as expected", "as intended", "appropriate", "appropriately",
-      "works correctly", "work correctly", "working correctly", "works properly", "work properly",
-      "works as expected", "work as expected", "works well", "work well", "works fine", "work fine", "just works", "robust", "robustly", "reliable", "reliably", "stable",
-      "secure", "securely", "comprehensive", "comprehensively", "thorough", "thoroughly", "well-tested", "well tested",
-      "fully tested", "well-designed", "well designed", "well-documented", "well documented", "accurately", "simple", "modern",
-      "clean", "cleanly", "flexible", "extensible", "maintainable", "readable", "sensible", "clearly",
-      "clear error", "clear errors", "clear message", "clear messages", "helpful", "meaningful", "informative",
-    ],
-  },
-  {
-    suggestion: "a threshold, e.g. coverage ≥ 90% for modified modules",
-    unlessMeasured: true,
-    phrases: ["coverage", "test coverage", "regression", "regressions", "regression tests", "regression coverage"],
-  },
-  {
-    suggestion: "the observable behaviour, e.g. returns 422 naming the missing key",
-    unlessMeasured: false,
-    phrases: [
-      "gracefully", "graceful", "intuitive", "intuitively", "user-friendly", "user friendly", "easy-to-use", "easy to use", "easy", "easily",
-      "seamless", "seamlessly", "elegant", "elegantly", "nice", "smooth", "smoothly", "painless", "hassle-free", "hassle free",
-      "best practices", "industry-standard", "industry standard", "high-quality", "high quality", "developer experience",
-      "powerful",
-    ],
-  },
-  {
-    suggestion: "the exact condition or the full list",
-    unlessMeasured: false,
-    phrases: [
-      "as needed", "if needed", "when needed", "where needed", "as necessary", "if necessary", "where necessary", "when necessary", "where appropriate",
-      "as appropriate", "when appropriate", "if appropriate", "where applicable", "if applicable",
-      "as applicable", "if possible", "where possible", "when possible", "whenever possible",
-      "as much as possible", "as soon as possible", "ASAP", "in most cases", "in some cases",
-      "most of the time", "for the most part", "in general", "generally", "typically", "usually", "ideally",
-      "hopefully", "probably", "maybe", "etc", "and so on", "and more", "or similar", "and similar",
-      "and the like", "eventually", "in the future", "in a later release", "at a later stage", "for now",
-    ],
-  },
-  {
-    suggestion: "the decision, or move the item to Open Questions",
-    unlessMeasured: false,
-    phrases: ["TBD", "TBA", "TBC", "to be determined", "to be decided", "to be defined", "to be confirmed"],
-  },
-];
-
 export const SC006Defaults: SC006Options = {
-  phrases: GROUPS.flatMap((g) => g.phrases.map((phrase) => ({ phrase, suggestion: g.suggestion, unlessMeasured: g.unlessMeasured }))),
+  phrases: Object.values(VAGUE_TOPICS).flatMap((t) =>
+    [...t.criteria, ...t.prose].map((phrase) => ({ phrase, suggestion: t.suggestion, unlessMeasured: t.unlessMeasured })),
+  ),
   patterns: [
     {
       // "Latency should be low", "errors are clear": a magnitude or quality stated without its value.

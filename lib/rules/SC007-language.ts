@@ -4,7 +4,8 @@
 import { normalizeHeading } from "../text/headings.js";
 import { fromOptions } from "../core/memo.js";
 import { type Check, is } from "../core/options.js";
-import { atClauseStart, blankQuoted, compilePatterns, dropOverlaps, hasCode, inProperName, locate, matchPatterns, phraseMatcher, proseUnits, type ProseUnit } from "../text/prose.js";
+import { atClauseStart, blankQuoted, compilePatterns, dropOverlaps, hasCode, inProperName, locate, matchPatterns, proseUnits, type ProseUnit } from "../text/prose.js";
+import { phraseMatcher } from "../text/phrases.js";
 import { escapeRegExp, fastWordStarts } from "../core/regex.js";
 import { SC007Defaults, type SC007Options } from "./SC007-options.js";
 import type { DocumentModel, Section, TextBlock } from "../core/model.js";

@@ -11,7 +11,7 @@
  * run them (`compilePatterns`, lib/core/regex.ts).
  */
 import type { DocumentModel, TextBlock } from "../core/model.js";
-import { escapeRegExp, optionRegExp } from "../core/regex.js";
+import { optionRegExp } from "../core/regex.js";
 
 /** One paragraph, heading or table row to search. */
 export interface ProseUnit {
@@ -148,82 +148,6 @@ export function hasCode(unit: ProseUnit, start: number, end: number): boolean {
     if (unit.raw[i] === "`" && unit.text[i] === " ") return true;
   }
   return false;
-}
-
-/** The regular expression source of a literal phrase (see phraseMatcher), without the word boundaries. */
-function phraseBody(phrase: string): string {
-  return phrase
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.split("-").map(escapeRegExp).join("[-\\u2010\\u2011]"))
-    .join("\\s+");
-}
-
-/** A letter or digit, then a joiner, right before the end of a text: "fast" in "best_fast" starts inside an identifier. */
-const JOINED = /[\p{L}\p{N}][-_.]$/u;
-
-/**
- * Whether a match at `start` continues an identifier ("fast-path",
- * "best_effort", "node.fast"). A match right after a letter or digit
- * ("breakfast") is kept out by the expression's own look-behind.
- */
-function joined(text: string, start: number): boolean {
-  const before = text.charCodeAt(start - 1);
-  return (before === 45 || before === 95 || before === 46) && JOINED.test(text.slice(Math.max(0, start - 3), start));
-}
-
-/** A phrase found in a text: [start, end) and the index of the phrase in the list given. */
-export interface PhraseHit {
-  start: number;
-  end: number;
-  phrase: number;
-}
-
-const matchers = new Map<string, (text: string) => PhraseHit[]>();
-
-/**
- * A matcher for literal phrases, case-insensitive and on whole words: white
- * space in a phrase matches any white space (a soft line break included), a
- * hyphen matches any hyphen character, and a phrase never matches inside a
- * longer word or identifier (`fast` does not match `breakfast`, `fast-path`,
- * `fast_mode` or `fast.js`). All phrases run as one regular expression (the
- * longest first where several start at the same place); matches do not
- * overlap.
- */
-export function phraseMatcher(phrases: readonly string[]): (text: string) => PhraseHit[] {
-  const key = JSON.stringify(phrases);
-  let matcher = matchers.get(key);
-  if (matcher) return matcher;
-  const order = phrases
-    .map((phrase, index) => ({ body: phraseBody(phrase), index }))
-    .filter((p) => p.body !== "")
-    .sort((a, b) => b.body.length - a.body.length);
-  if (order.length === 0) {
-    matcher = () => [];
-  } else {
-    const re = new RegExp(
-      // The look-behind first: it lets V8 skip ahead to where a phrase can start (a third of the time for SC006's list).
-      `(?<![\\p{L}\\p{N}])(?:${order.map((p) => `(${p.body})`).join("|")})(?![\\p{L}\\p{N}])(?![-_.][\\p{L}\\p{N}])`,
-      "giu",
-    );
-    matcher = (text: string) => {
-      const hits: PhraseHit[] = [];
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        if (joined(text, m.index)) {
-          re.lastIndex = m.index + 1;
-          continue;
-        }
-        const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-        hits.push({ start: m.index, end: m.index + m[0].length, phrase: order[group - 1].index });
-      }
-      return hits;
-    };
-  }
-  if (matchers.size > 100) matchers.clear();
-  matchers.set(key, matcher);
-  return matcher;
 }
 
 /**
