@@ -54,34 +54,34 @@ export default defineRule<SC005Options>({
     }
     const kind = options.mermaid ? "diagram" : "ASCII diagram";
     const plural = (n: number) => `${n} ${kind}${n === 1 ? "" : "s"}`;
-    const diagram = new Set(model.codeBlocks.filter((b) => countsAsDiagram(b, options)));
-    let scope: Section | undefined;
-    if (options.section.trim() !== "") {
-      const key = normalizeHeading(options.section);
-      const matching = model.sections.filter((s) => s.level > 0 && s.key === key);
-      if (matching.length === 0) {
-        report({
-          line: 1,
-          detail: `Expected: a section "${options.section}" holding at least ${plural(options.minimum)}; Actual: no such section`,
-        });
-        return;
-      }
-      // The matching section holding the most diagrams (the first on a tie) is judged.
-      const count = (s: Section) => [...diagram].filter((b) => b.line >= s.line && b.line <= s.endLine).length;
-      scope = matching.reduce((best, s) => (count(s) > count(best) ? s : best));
+    const blocksIn = (blocks: readonly unknown[]) => `among ${blocks.length} code block${blocks.length === 1 ? "" : "s"}`;
+    if (options.section.trim() === "") {
+      // Anywhere in the document: the blocks are read until enough diagrams are found.
+      let found = 0;
+      for (const block of model.codeBlocks) if (countsAsDiagram(block, options) && ++found >= options.minimum) return;
+      report({ line: 1, detail: `Expected: at least ${plural(options.minimum)}; Actual: ${found} ${blocksIn(model.codeBlocks)}` });
+      return;
     }
-    const blocks = model.codeBlocks.filter((b) => !scope || (b.line >= scope.line && b.line <= scope.endLine));
+    const diagram = new Set(model.codeBlocks.filter((b) => countsAsDiagram(b, options)));
+    const key = normalizeHeading(options.section);
+    const matching = model.sections.filter((s) => s.level > 0 && s.key === key);
+    if (matching.length === 0) {
+      report({
+        line: 1,
+        detail: `Expected: a section "${options.section}" holding at least ${plural(options.minimum)}; Actual: no such section`,
+      });
+      return;
+    }
+    // The matching section holding the most diagrams (the first on a tie) is judged.
+    const count = (s: Section) => [...diagram].filter((b) => b.line >= s.line && b.line <= s.endLine).length;
+    const scope = matching.reduce((best, s) => (count(s) > count(best) ? s : best));
+    const blocks = model.codeBlocks.filter((b) => b.line >= scope.line && b.line <= scope.endLine);
     const diagrams = blocks.filter((b) => diagram.has(b)).length;
     if (diagrams >= options.minimum) return;
-    const actual = `${diagrams} among ${blocks.length} code block${blocks.length === 1 ? "" : "s"}`;
-    if (scope) {
-      report({
-        line: scope.line,
-        detail: `Section "${scope.title}": Expected: at least ${plural(options.minimum)}; Actual: ${actual}`,
-        context: model.lines[scope.line - 1]?.trim(),
-      });
-    } else {
-      report({ line: 1, detail: `Expected: at least ${plural(options.minimum)}; Actual: ${actual}` });
-    }
+    report({
+      line: scope.line,
+      detail: `Section "${scope.title}": Expected: at least ${plural(options.minimum)}; Actual: ${diagrams} ${blocksIn(blocks)}`,
+      context: model.lines[scope.line - 1]?.trim(),
+    });
   },
 });

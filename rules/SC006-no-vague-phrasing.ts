@@ -18,6 +18,7 @@
  * pattern can hang a run; the defaults are this rule's own.
  */
 import { KIND_FILES } from "../lib/core/files.js";
+import { SPEC_KIT_FILES } from "../lib/core/workflows.js";
 import { is } from "../lib/core/options.js";
 import { defineRule } from "../lib/core/rule.js";
 import { SC006Defaults, type SC006Options } from "../lib/rules/SC006-options.js";
@@ -33,6 +34,13 @@ export default defineRule<SC006Options>({
   category: "vague-phrasing",
   files: [...KIND_FILES.prd, ...KIND_FILES.analysis, ...KIND_FILES.research, ...KIND_FILES.tasks],
   defaults: SC006Defaults,
+  profiles: [
+    // A spec-kit task's "Acceptance criteria" check the requirements the task covers ("Requirements
+    // covered: FR-040"): whether "expands correctly" is pinned down is up to those requirements in
+    // spec.md, which the rule does not read. Judges split on such findings, so the profile searches
+    // no section. A configuration that sets `sections` searches them.
+    { name: "spec-kit", files: SPEC_KIT_FILES, options: { sections: [] } },
+  ],
   schema: {
     phrases: is.arrayOf(stringOr(nonEmpty(), phraseItem), "phrases (strings or { phrase, suggestion, unlessMeasured })"),
     patterns: is.arrayOf(stringOr(is.regex(), patternItem), "patterns (strings or { pattern, suggestion, unlessMeasured })"),

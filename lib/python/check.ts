@@ -22,8 +22,8 @@ let pyAst: PyAst | undefined;
 /**
  * py-ast's parser, loaded on the first python fence: a run that checks none
  * (a pre-commit hook on a tasks file, an editor on a guide) never loads the
- * 280 kB module (about 20 ms and 0.6 MB of heap per process). Its CommonJS
- * build, because `require` is synchronous and a rule has to be.
+ * module (docs/performance.md has its cost). Its CommonJS build, because
+ * `require` is synchronous and a rule has to be.
  */
 function parse(source: string): ReturnType<PyAst["parse"]> {
   pyAst ??= createRequire(import.meta.url)("py-ast") as PyAst;
