@@ -47,8 +47,8 @@ export function linearTimeTest(kinds: KindName[]) {
     // The finder sees both literals and patterns built at run time (the box edges are built from glyph lists).
     expect(patterns.length).toBeGreaterThan(200);
     expect(patterns.some((p) => p.source.startsWith("[┌╭╔┏╒╓┍┎]"))).toBe(true);
-    // …and the expressions the rules build from their option lists when they run (SC006's phrase matcher, lib/text/prose.ts).
-    expect(patterns.some((p) => p.where.startsWith("lib/text/prose") && p.source.startsWith("(?<![\\p{L}\\p{N}])(?:("))).toBe(true);
+    // …and the expressions the rules build from their option lists when they run (the phrase matcher of SC003, SC006 and SC007, lib/text/phrases.ts).
+    expect(patterns.some((p) => p.where.startsWith("lib/text/phrases") && p.source.startsWith("(?<![\\p{L}\\p{N}])(?:("))).toBe(true);
     const pool = characterPool(patterns);
     const started = performance.now();
     const { cases, retried, slow } = superLinearCases(SUITE, kinds, pool);
