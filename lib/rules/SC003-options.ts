@@ -108,6 +108,9 @@ export const SC003Defaults: SC003Options = {
     "\\bexisting\\s+(?:[\\w-]+\\s+){0,3}?(?:(?:shall|should|must|will)\\s+)?continues?\\s+to\\s+work\\b",
     "\\bcryptographically\\s+secure\\b", "\\bsecure\\s+(?:comparison|compare|random|cookies?|flag|boot|erase|deletion)\\b",
     "\\bsufficient\\s+(?:privileges?|permissions?|rights|access)\\b",
+    // A verification that restates the tests the criterion runs: "smoke tests pass and rollback is confirmed working",
+    // "WHEN the minimal tests pass, THE basic functionality SHALL be confirmed working".
+    "\\btests?\\s+(?:pass|passes|succeed|succeeds)\\b[^.;]{0,80}?\\b(?:confirmed|verified|validated)\\s+(?:as\\s+|to\\s+be\\s+)?(?:working|functional)\\b",
     // A count named before: "extract that many frames", "as many as 5".
     "\\b(?:that|this)\\s+many\\b", "\\bas\\s+many\\s+as\\b",
     // A practice the criterion points at: "best practices from https://…".

@@ -119,6 +119,15 @@ describe("SC003 acceptance-criteria-measurable", () => {
       ]);
     });
 
+    it("leaves a verification that restates the tests the criterion runs, and reports it alone", () => {
+      // The tests are the check; "confirmed working" says they passed (judged wrong in two blind rounds).
+      expect(one("`make smoke` tests pass and rollback is confirmed working")).toEqual([]);
+      expect(one("Rollback is confirmed working")).toEqual([f(5, `${VAGUE("working")} ("Rollback is confirmed working")`)]);
+      expect(one("`make smoke` tests pass; rollback is confirmed working")).toEqual([
+        f(5, `${VAGUE("working")} ("make smoke tests pass; rollback is confirmed working")`),
+      ]);
+    });
+
     it("reports a criterion that names nothing to check", () => {
       expect(one("All existing tests pass")).toEqual([f(5, `${NONE} ("All existing tests pass")`)]);
       expect(one("No regressions in existing tests")).toEqual([f(5, `${NONE} ("No regressions in existing tests")`)]);
