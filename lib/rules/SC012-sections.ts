@@ -104,9 +104,11 @@ export function checkSections({ model, options, params, report }: RuleContext<SC
     const forms = names.flatMap(nameForms);
     let best: Section | undefined;
     for (const [i, h] of headings.entries()) {
+      // Only a shallower heading can take the place of one found: the others are not compared.
+      if (best && h.section.level >= best.level) continue;
       const held =
         holds(h.words, forms) || (options.similarity < 1 && names.some((n) => similar(n)(h.key, keyWords[i], options.similarity)));
-      if (held && (!best || h.section.level < best.level)) best = h.section;
+      if (held) best = h.section;
     }
     return best;
   };
