@@ -31,6 +31,8 @@ interface Compiled {
   thresholds: RegExp[];
   numberWords: PhraseMatcher;
   zeroQuantifiers: PhraseMatcher;
+  /** EARS: the words that open a criterion's response ("SHALL"). */
+  response: PhraseMatcher;
   generic: Set<string>;
 }
 
@@ -52,6 +54,7 @@ function build(o: SC003Options): Compiled {
     thresholds: o.thresholdPatterns.map((p) => optionRegExp(p, "iu", SC003Defaults.thresholdPatterns)),
     numberWords: phraseMatcher(o.numberWords),
     zeroQuantifiers: phraseMatcher(o.zeroQuantifiers),
+    response: phraseMatcher(o.responseWords),
     generic: lower(o.genericWords),
   };
   return c;
@@ -376,7 +379,6 @@ export function unmeasurable(model: DocumentModel, options: SC003Options): Unmea
     const code = codeIn(model, line, endLine);
     return judgeCriterion(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, options, context, terms);
   };
-  const response = phraseMatcher(options.responseWords);
   const criteria = documentCriteria(model, options);
   // The lines that state requirements (no criterion's lines), found on the first need.
   let defining: { line: number; text: string }[] | undefined;
@@ -386,7 +388,7 @@ export function unmeasurable(model: DocumentModel, options: SC003Options): Unmea
     return definitionLines(model.lines, skip);
   };
   for (const criterion of criteria) {
-    const judged = parts(criterion, response).map((p) => ({
+    const judged = parts(criterion, c.response).map((p) => ({
       ...p,
       // A gherkin block's steps are prose: the block is not code in the criterion.
       judgement: criterion.block ? judgeCriterion(p.text, 0, options, p.context, terms) : judge(p.line, p.endLine, p.text, p.context),
