@@ -1,14 +1,14 @@
 /**
  * How SC007 reads a document (the rule: rules/SC007-no-marketing-language.ts).
  */
-import { normalizeHeading } from "../text/headings.js";
+import { normalizeHeading, underHeading } from "../text/headings.js";
 import { fromOptions } from "../core/memo.js";
 import { type Check, is } from "../core/options.js";
 import { atClauseStart, blankQuoted, compilePatterns, dropOverlaps, hasCode, inProperName, locate, matchPatterns, proseUnits, type ProseUnit } from "../text/prose.js";
 import { phraseMatcher } from "../text/phrases.js";
 import { escapeRegExp, fastWordStarts } from "../core/regex.js";
 import { SC007Defaults, type SC007Options } from "./SC007-options.js";
-import type { DocumentModel, Section, TextBlock } from "../core/model.js";
+import type { DocumentModel, TextBlock } from "../core/model.js";
 import type { RuleContext } from "../core/rule.js";
 
 /** The default patterns, run on JavaScript's engine (they are this rule's own). */
@@ -174,35 +174,12 @@ export function checkLanguage({ model, options, report }: RuleContext<SC007Optio
   }
 
   // Coding conventions: "Use Y for …" and "When to use" there instruct contributors.
-  const conventional = new Map<Section, boolean>();
-  const inConventions = (section: Section): boolean => {
-    let known = conventional.get(section);
-    if (known === undefined) {
-      known = section.level > 0 && ((convention?.test(section.title) ?? false) || (section.parent ? inConventions(section.parent) : false));
-      conventional.set(section, known);
-    }
-    return known;
-  };
-
+  const inConventions = underHeading((s) => convention?.test(s.title) ?? false);
   // A style guide's ✅/❌ mark the right and wrong way to write, as they do on code.
-  // Known per section: a heading of many markers was read again for each of them.
-  const writingRules = new Map<Section, boolean>();
-  const inWritingRules = (section: Section): boolean => {
-    let known = writingRules.get(section);
-    if (known === undefined) {
-      known = false;
-      for (let s: Section | undefined = section; s && s.level > 0 && !known; s = s.parent) known = WRITING_RULES.test(s.title);
-      writingRules.set(section, known);
-    }
-    return known;
-  };
-
+  const inWritingRules = underHeading((s) => WRITING_RULES.test(s.title));
   // The project's own plans ("Next Steps", "Roadmap") are tasks, not advice to the reader.
   const planKeys = fromOptions(options, "SC007.plans", () => new Set(options.plans.map(normalizeHeading)));
-  const inPlans = (section: Section): boolean => {
-    for (let s: Section | undefined = section; s && s.level > 0; s = s.parent) if (planKeys.has(s.key)) return true;
-    return false;
-  };
+  const inPlans = underHeading((s) => planKeys.has(s.key));
 
   const matchAllowed = phraseMatcher(options.allow);
   units.forEach((unit, u) => {

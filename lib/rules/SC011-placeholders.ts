@@ -4,8 +4,9 @@
 import { globMatcher, KIND_FILES } from "../core/files.js";
 import { fromOptions } from "../core/memo.js";
 import { escapeRegExp, optionRegExp } from "../core/regex.js";
+import { underHeading } from "../text/headings.js";
 import { SC011Defaults, type SC011Options } from "./SC011-options.js";
-import type { DocumentModel, InlineSpan, Section } from "../core/model.js";
+import type { DocumentModel, InlineSpan } from "../core/model.js";
 import type { RuleContext } from "../core/rule.js";
 
 /**
@@ -209,15 +210,7 @@ export function checkPlaceholders({ model, options, params, report }: RuleContex
   };
 
   // Sections that hold templates on purpose, and fenced examples that ran on past their first closing fence; both on first use.
-  const templateSection = new Map<Section, boolean>();
-  const inTemplateSection = (section: Section): boolean => {
-    let known = templateSection.get(section);
-    if (known === undefined) {
-      known = section.level > 0 && ((templateHeading?.test(section.title) ?? false) || (section.parent ? inTemplateSection(section.parent) : false));
-      templateSection.set(section, known);
-    }
-    return known;
-  };
+  const inTemplateSection = underHeading((s) => templateHeading?.test(s.title) ?? false);
   let overrun: [number, number][] | undefined;
   const inTemplate = (line: number) => {
     if (inTemplateSection(model.sectionAt(line))) return true;

@@ -4,6 +4,7 @@
  * parenthetical are ignored; a "(300+ words)" annotation is read as a budget.
  */
 import { detached } from "../core/detach.js";
+import type { Section } from "../core/model.js";
 
 const EMOJI_AND_SYMBOLS = /[\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const LEADING_NUMBERING =
@@ -127,4 +128,23 @@ export function headingBudget(text: string): number | undefined {
   const match = BUDGET.exec(text);
   const number = match && (match[1] ?? match[2] ?? match[3]);
   return number ? Number(number.replace(/,/g, "")) : undefined;
+}
+
+/**
+ * A test of whether a section, or one of its ancestors (the document itself
+ * excepted), has a heading that `holds` accepts ("under a Code Style
+ * heading"). Each section's answer is remembered, so each heading of a
+ * document is tested once however many blocks ask.
+ */
+export function underHeading(holds: (section: Section) => boolean): (section: Section) => boolean {
+  const known = new Map<Section, boolean>();
+  const under = (section: Section): boolean => {
+    let answer = known.get(section);
+    if (answer === undefined) {
+      answer = section.level > 0 && (holds(section) || (section.parent !== undefined && under(section.parent)));
+      known.set(section, answer);
+    }
+    return answer;
+  };
+  return under;
 }
