@@ -3,6 +3,7 @@
  * tokens carry string offsets. SourceIndex converts between them and finds
  * the tokens around a node.
  */
+import { partitionPoint } from "../core/search.js";
 import type { PyNode } from "./ast.js";
 import type { Token } from "./tokenizer.js";
 
@@ -74,14 +75,7 @@ export class SourceIndex {
 
   /** Index of the first token starting at or after `offset`. */
   tokenAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.tokens.length, (i) => this.tokens[i].start < offset);
   }
 
   /** The significant token (not INDENT/DEDENT/NEWLINE) before token `index`. */

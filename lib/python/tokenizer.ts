@@ -14,6 +14,7 @@
  * error win; the others (TabError, bad dedent, a stray line continuation)
  * only count when the parser gets that far.
  */
+import { partitionPoint } from "../core/search.js";
 
 export type TokenType = "NAME" | "NUMBER" | "STRING" | "OP" | "NEWLINE" | "INDENT" | "DEDENT" | "ENDMARKER";
 
@@ -507,12 +508,5 @@ export function tokenize(source: string): TokenizeResult {
 
 /** The 1-based line holding a source offset. */
 export function lineOf(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return Math.max(1, partitionPoint(lineStarts.length, (i) => lineStarts[i] <= offset));
 }

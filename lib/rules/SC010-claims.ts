@@ -3,6 +3,7 @@
  * "**Word Count**: ~2,400 words") and what they are measured against, read
  * from the document model: pure helpers for SC010 declared-metrics.
  */
+import { partitionPoint } from "../core/search.js";
 import type { DocumentModel, ListItem } from "../core/model.js";
 import { escapeRegExp } from "../core/regex.js";
 import { isAsciiSpace } from "../text/words.js";
@@ -218,16 +219,7 @@ export function taskCounts(model: DocumentModel, headingPattern: RegExp): { task
   const headings = model.sections.filter((s) => s.level > 0 && headingPattern.test(s.title.slice(0, 300)));
   if (headings.length > 0) {
     // Checkboxes come in document order: find each heading's first one by binary search.
-    const firstAfter = (line: number) => {
-      let lo = 0;
-      let hi = checkboxes.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (checkboxes[mid].line <= line) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const firstAfter = (line: number) => partitionPoint(checkboxes.length, (i) => checkboxes[i].line <= line);
     let completed = 0;
     for (const s of headings) {
       let any = false;
@@ -317,14 +309,8 @@ export function claimGroups(model: DocumentModel): (line: number) => ClaimGroup 
     ...model.codeBlocks.map((b) => b.line),
   ].sort((a, b) => a - b);
   const breakBetween = (after: number, before: number) => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid] <= after) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < breaks.length && breaks[lo] < before;
+    const next = partitionPoint(breaks.length, (i) => breaks[i] <= after);
+    return next < breaks.length && breaks[next] < before;
   };
   const groupOf = new Map<ListItem, ListItem[]>();
   let group: ListItem[] = [];
@@ -344,14 +330,8 @@ export function claimGroups(model: DocumentModel): (line: number) => ClaimGroup 
   // Sections come in document order: a line's heading is the last one at or before it.
   const headed = model.sections.filter((s) => s.level > 0);
   const headingOf = (line: number) => {
-    let lo = 0;
-    let hi = headed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (headed[mid].line <= line) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? headed[lo - 1].title : "";
+    const after = partitionPoint(headed.length, (i) => headed[i].line <= line);
+    return after > 0 ? headed[after - 1].title : "";
   };
 
   return (line) => {

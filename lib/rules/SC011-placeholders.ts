@@ -1,6 +1,7 @@
 /**
  * How SC011 reads a document (the rule: rules/SC011-no-template-placeholders.ts).
  */
+import { partitionPoint } from "../core/search.js";
 import { globMatcher, KIND_FILES } from "../core/files.js";
 import { fromOptions } from "../core/memo.js";
 import { escapeRegExp, optionRegExp } from "../core/regex.js";
@@ -54,16 +55,7 @@ function quotations(text: string): (column: number, length: number) => boolean {
     else if (c === "”") close.push(i);
   }
   /** Number of positions in `list` below `at`. */
-  const below = (list: number[], at: number) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const below = (list: number[], at: number) => partitionPoint(list.length, (i) => list[i] < at);
   return (column, length) => {
     const end = column + length;
     const s = below(straight, column);
@@ -98,16 +90,9 @@ function wordPatterns(configured: readonly string[]): WordPatterns | null {
 
 /** Whether a position lies in one of a line's spans (ordered by start, not overlapping: binary search). */
 function inSpans(list: readonly InlineSpan[], line: number, column: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const s = list[mid];
-    if (s.startLine < line || (s.startLine === line && s.startColumn <= column)) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo === 0) return false;
-  const span = list[lo - 1];
+  const after = partitionPoint(list.length, (i) => list[i].startLine < line || (list[i].startLine === line && list[i].startColumn <= column));
+  if (after === 0) return false;
+  const span = list[after - 1];
   return (
     (line > span.startLine || (line === span.startLine && column >= span.startColumn)) &&
     (line < span.endLine || (line === span.endLine && column < span.endColumn))

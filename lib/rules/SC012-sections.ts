@@ -1,6 +1,7 @@
 /**
  * How SC012 reads a document (the rule: rules/SC012-required-sections.ts).
  */
+import { partitionPoint } from "../core/search.js";
 import { globMatcher } from "../core/files.js";
 import { normalizeHeading } from "../text/headings.js";
 import { headingWords, similarityTo } from "./SC012-nearest.js";
@@ -57,15 +58,9 @@ function longestIncreasing(lines: readonly number[]): Set<number> {
   const tails: number[] = [];
   const previous: number[] = new Array(lines.length).fill(-1);
   for (let i = 0; i < lines.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lines[tails[mid]] < lines[i]) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[i] = tails[lo - 1];
-    tails[lo] = i;
+    const at = partitionPoint(tails.length, (k) => lines[tails[k]] < lines[i]);
+    if (at > 0) previous[i] = tails[at - 1];
+    tails[at] = i;
   }
   const keep = new Set<number>();
   for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) keep.add(i);

@@ -10,6 +10,7 @@
  * Configured regular expressions run on RE2's linear-time engine where it can
  * run them (`compilePatterns`, lib/core/regex.ts).
  */
+import { partitionPoint } from "../core/search.js";
 import type { DocumentModel, TextBlock } from "../core/model.js";
 import { optionRegExp } from "../core/regex.js";
 
@@ -88,15 +89,8 @@ export function proseUnits(model: DocumentModel, include: (block: TextBlock) => 
 
 /** Line and 1-based column of an offset in a unit's text, where that line ends in the text, and its index in `unit.lines`. */
 export function locate(unit: ProseUnit, offset: number): { line: number; column: number; lineEnd: number; index: number } {
-  // Binary search: the last line starting at or before the offset.
-  let lo = 0;
-  let hi = unit.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (unit.lines[mid].offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const i = lo;
+  // The last line starting at or before the offset (the first line when none does).
+  const i = Math.max(0, partitionPoint(unit.lines.length, (k) => unit.lines[k].offset <= offset) - 1);
   const start = unit.lines[i];
   const next = unit.lines[i + 1];
   return {
