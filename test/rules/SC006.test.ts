@@ -79,6 +79,16 @@ describe("SC006 no-vague-phrasing", () => {
       ]);
     });
 
+    it("leaves a spec-kit task's acceptance items to the requirements it covers, unless sections are set", () => {
+      const md =
+        "# Tasks: Demo\n\n### Task 1.2: Define types\n\n**Requirements covered**: FR-003\n\n**Acceptance criteria**:\n- [ ] Types marshal correctly\n";
+      const name = "specs/002-demo/tasks.md";
+      expect(found(md, true, name)).toEqual([]);
+      expect(found(md, { sections: ["Acceptance criteria"] }, name).map(([line, detail]) => [line, detail])).toEqual([[8, vague(CHECK, "correctly")]]);
+      // The same list in the PRD workflow's tasks.md is searched.
+      expect(found(md, true, "specs/active/demo/tasks.md").map(([line, detail]) => [line, detail])).toEqual([[8, vague(CHECK, "correctly")]]);
+    });
+
     it("reports unnamed tests, not named ones", () => {
       const md = requirements("- All existing tests pass", "- All Inertia protocol compliance tests pass");
       expect(found(md).map(([line, detail]) => [line, detail])).toEqual([[5, vague(TESTS, "tests pass")]]);
