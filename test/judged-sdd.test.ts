@@ -10,5 +10,5 @@ judgedSuite(
   "judged findings on the spec-kit and Kiro corpus",
   new URL("../../shared/corpus-sdd/", import.meta.url).pathname,
   new URL("./judged-sdd/", import.meta.url).pathname,
-  340,
+  430,
 );

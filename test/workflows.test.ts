@@ -178,6 +178,29 @@ describe("SC003 in the profiles", () => {
     expect(findings(defined.replace("## Success Criteria", "## Acceptance Criteria"), "specs/active/x/prd.md", "SC003").map((f) => f.line)).toEqual([11, 13, 15]);
   });
 
+  it("leaves a spec-kit criterion alone when another line states what its wording means, not when it only quantifies it", () => {
+    const spec = (...lines: string[]) =>
+      [
+        "# Spec",
+        "## User Scenarios & Testing",
+        "**Acceptance Scenarios**:",
+        "1. **Given** a minimal base, **When** the image is scanned, **Then** significantly fewer CVEs than the standard base image",
+        "### Edge Cases",
+        ...lines,
+        "## Success Criteria",
+        "- **SC-001**: A PR adding a malformed icon is rejected by CI with a single actionable error.",
+      ].join("\n\n");
+    const at = (md: string) => findings(md, SPEC, "SC003").map((f) => f.line);
+    expect(at(spec("- Nothing else."))).toEqual([7, 15]);
+    // The same wording with its content stated.
+    expect(at(spec("- A PNG icon: the command fails with an actionable error pointing to SVG."))).toEqual([7]);
+    expect(at(spec("- A PNG icon: the command fails with an actionable error."))).toEqual([7, 15]);
+    // A number another criterion puts on the comparison does not excuse the scenario (judged right by three reviewers of four).
+    const quantified = `${spec("- Nothing else.")}\n\n- **SC-002**: The image has at least 50% fewer CVEs than the default base.`;
+    expect(at(quantified)).toEqual([7, 15]);
+  });
+
+
   it("knows wording where a vague-looking word is precise (notVague)", () => {
     for (const precise of [
       "THE system SHALL fetch each icon at most once per session",

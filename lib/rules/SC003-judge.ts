@@ -290,10 +290,12 @@ function definitionLines(lines: readonly string[], skip: ReadonlySet<number>): {
  * orientation and scale" → "orientation"), the last two as a pair, or one
  * word that is not generic.
  */
-function definedElsewhere(raw: string, vague: string, line: number, endLine: number, definitions: readonly { line: number; text: string }[], c: Compiled): boolean {
+function definedElsewhere(raw: string, vague: string, line: number, endLine: number, definitions: readonly { line: number; text: string }[], lines: readonly string[], c: Compiled): boolean {
   const at = raw.toLowerCase().indexOf(vague.toLowerCase());
   if (at < 0) return false;
   const after = raw.slice(at + vague.length, at + vague.length + 120);
+  const noun = /^[\s*_]+([\p{L}][\p{L}\p{N}-]*)/u.exec(after)?.[1];
+  if (noun && statedElsewhere(vague, noun, line, endLine, lines, c)) return true;
   const words: string[] = [];
   TERM_WORD.lastIndex = 0;
   for (let m = TERM_WORD.exec(after); m && words.length < 4; m = TERM_WORD.exec(after)) {
@@ -308,6 +310,21 @@ function definedElsewhere(raw: string, vague: string, line: number, endLine: num
   // The words as they may be written: singular or plural, any space between.
   const term = new RegExp(`(?<![\\p{L}\\p{N}])${key.map((w) => (w.endsWith("y") ? `${escapeRegExp(w.slice(0, -1))}(?:y|ies)` : `${escapeRegExp(w)}(?:s|es)?`)).join("[\\s*_]+")}(?![\\p{L}\\p{N}])`, "u");
   return definitions.some((d) => (d.line < line || d.line > endLine) && d.text.includes(key[0]) && term.test(d.text));
+}
+
+/**
+ * Whether another line says what the same wording means, by wording
+ * `notVague` takes as precise: "a single actionable error" beside "fails
+ * with an actionable error pointing to SVG".
+ */
+function statedElsewhere(vague: string, noun: string, line: number, endLine: number, lines: readonly string[], c: Compiled): boolean {
+  const phrase = `${vague} ${noun}`.toLowerCase();
+  return lines.some((text, i) => {
+    if (i + 1 >= line && i + 1 <= endLine) return false;
+    const lower = text.replace(/[\s*_]+/g, " ").toLowerCase();
+    if (!lower.includes(phrase)) return false;
+    return preciseSpans(lower, c).some(([a, b]) => lower.slice(a, b).includes(phrase));
+  });
 }
 
 /** A short quote of a criterion for the detail (at most 80 characters, cut between words). */
@@ -401,7 +418,7 @@ export function unmeasurable(model: DocumentModel, options: SC003Options): Unmea
         if (ON_CODE.test(judgement.vague) && onCode(raw, judgement.vague)) continue;
         // Wording with a precise sense across the trigger and the response: "existing configurations SHALL continue to work".
         if (preciseIn(criterion.text, judgement.vague, c)) continue;
-        if (options.definedElsewhere && definedElsewhere(raw, judgement.vague, line, endLine, (defining ??= definitions()), c)) continue;
+        if (options.definedElsewhere && definedElsewhere(raw, judgement.vague, line, endLine, (defining ??= definitions()), model.lines, c)) continue;
       }
       // A parent whose nested items are all measurable is refined by them.
       if (refined && judged.length > 1 && judged.slice(1).every((j) => j.judgement.measurable)) continue;

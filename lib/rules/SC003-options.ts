@@ -21,7 +21,10 @@ export interface SC003Options {
    * Whether a vague word is left alone when the thing it qualifies is
    * defined on another line of the document that states a requirement
    * (MUST, SHALL), a number or code ("a minimal safe fallback payload" where
-   * "FR-009: `getPageProperties()` MUST … return the fallback payload …").
+   * "FR-009: `getPageProperties()` MUST … return the fallback payload …"),
+   * or when another line states what the same wording holds ("a single
+   * actionable error" beside "fails with an actionable error pointing to
+   * SVG").
    * On in the spec-kit profile, whose measurable outcomes and scenarios lean
    * on the functional requirements beside them.
    */
@@ -111,6 +114,8 @@ export const SC003Defaults: SC003Options = {
     // A verification that restates the tests the criterion runs: "smoke tests pass and rollback is confirmed working",
     // "WHEN the minimal tests pass, THE basic functionality SHALL be confirmed working".
     "\\btests?\\s+(?:pass|passes|succeed|succeeds)\\b[^.;]{0,80}?\\b(?:confirmed|verified|validated)\\s+(?:as\\s+|to\\s+be\\s+)?(?:working|functional)\\b",
+    // … and tests named by what they cover that confirm it: "consent-sync tests confirm … overrides remain functional".
+    "(?<![\\p{L}\\p{N}/_-])(?!(?:the|all|any|some|these|those|our|existing|other|more|new)\\b)[\\p{L}\\p{N}][\\p{L}\\p{N}/_-]*\\s+tests\\s+(?:confirm|verify|validate|show|prove|demonstrate)\\b[^.;]{0,120}?\\b(?:remains?|stays?|is|are)\\s+(?:still\\s+)?(?:working|functional)\\b",
     // A count named before: "extract that many frames", "as many as 5".
     "\\b(?:that|this)\\s+many\\b", "\\bas\\s+many\\s+as\\b",
     // A practice the criterion points at: "best practices from https://…".

@@ -126,6 +126,10 @@ describe("SC003 acceptance-criteria-measurable", () => {
       expect(one("`make smoke` tests pass; rollback is confirmed working")).toEqual([
         f(5, `${VAGUE("working")} ("make smoke tests pass; rollback is confirmed working")`),
       ]);
+      // Tests named by what they cover, confirming it (judged wrong in two blind rounds).
+      expect(one("Consent-sync tests confirm tracking stops without consent while overrides remain functional")).toEqual([]);
+      expect(one("The tests confirm overrides remain functional")).toEqual([f(5, `${VAGUE("functional")} ("The tests confirm overrides remain functional")`)]);
+      expect(one("Overrides remain functional")).toEqual([f(5, `${VAGUE("functional")} ("Overrides remain functional")`)]);
     });
 
     it("reports a criterion that names nothing to check", () => {
