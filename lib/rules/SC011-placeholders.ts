@@ -152,6 +152,16 @@ export const FILES = [
 
 const isGuide = globMatcher(KIND_FILES.guide);
 
+/**
+ * The default markers as one expression, tested once per line before each
+ * is searched (most lines hold none); configured markers are searched
+ * one by one, on the linear-time engine.
+ */
+function anyOf(markers: readonly string[]): RegExp | undefined {
+  const own = markers.every((m) => SC011Defaults.markers.includes(m));
+  return own && markers.length > 1 ? new RegExp(markers.map((m) => `(?:${m})`).join("|"), "u") : undefined;
+}
+
 /** What SC011 builds from its options: the same for every file with one configuration. */
 function setUp(options: SC011Options) {
   const headingWords = options.templateHeadings.filter((w) => w.trim() !== "").map((w) => escapeRegExp(w.trim()).replace(/\s+/g, "\\s+"));
@@ -162,12 +172,13 @@ function setUp(options: SC011Options) {
     labels: new Set(options.labels.map((l) => l.trim().replace(/\s+/g, " ").toLowerCase())),
     templateHeading: headingWords.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${headingWords.join("|")})(?![\\p{L}\\p{N}])`, "iu") : undefined,
     markers: options.markers.map((m) => optionRegExp(m, "gu", SC011Defaults.markers)),
+    anyMarker: anyOf(options.markers),
   };
 }
 
 /** What SC011 checks in one document. */
 export function checkPlaceholders({ model, options, params, report }: RuleContext<SC011Options>): void {
-  const { allow, mention, words, labels, templateHeading, markers } = fromOptions(options, "SC011", () => setUp(options));
+  const { allow, mention, words, labels, templateHeading, markers, anyMarker } = fromOptions(options, "SC011", () => setUp(options));
   // A guide describes the workflow: there "specs/active/{slug}/" is the layout, not this document's blank.
   const guide = isGuide(params.name);
   const isLabel = (inner: string) => labels.has(inner.trim().replace(/\s+/g, " ").toLowerCase());
@@ -244,7 +255,8 @@ export function checkPlaceholders({ model, options, params, report }: RuleContex
     }
     // Markers are placeholders even quoted ("Input: "$ARGUMENTS"") or as a link's text.
     // exec, not matchAll: matchAll copies the expression on every call, and this runs for every line.
-    for (const re of markers) {
+    const someMarker = anyMarker?.test(text) ?? true;
+    for (const re of someMarker ? markers : []) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0] === "") {

@@ -1,6 +1,7 @@
 /**
  * How SC012 reads a document (the rule: rules/SC012-required-sections.ts).
  */
+import { detached } from "../core/detach.js";
 import { partitionPoint } from "../core/search.js";
 import { globMatcher } from "../core/files.js";
 import { normalizeHeading } from "../text/headings.js";
@@ -67,6 +68,21 @@ function longestIncreasing(lines: readonly number[]): Set<number> {
   return keep;
 }
 
+/** Which heading answered each list of names, for the last few sets of headings (by level and title). */
+const finds = new Map<string, Map<string, number>>();
+
+function rememberedFinds(headings: readonly Section[], similarity: number): Map<string, number> {
+  const signature = `${similarity}\n${headings.map((h) => `${h.level} ${h.title}`).join("\n")}`;
+  let answers = finds.get(signature);
+  if (answers) return answers;
+  answers = new Map();
+  if (signature.length > 64 * 1024) return answers;
+  if (finds.size >= 8) finds.delete(finds.keys().next().value as string);
+  // The memo outlives the file: its key may not be a view into the file's text.
+  finds.set(detached(signature), answers);
+  return answers;
+}
+
 /** What SC012 checks in one document. */
 export function checkSections({ model, options, params, report }: RuleContext<SC012Options>): void {
   const entry = options.documents.find((d) => globMatcher(d.files)(params.name));
@@ -77,35 +93,40 @@ export function checkSections({ model, options, params, report }: RuleContext<SC
   // the title of a document with one top-level heading ("PRD: Fence verification") names the document.
   const titles = model.sections.filter((s) => s.level === 1);
   const title = titles.length === 1 ? titles[0] : undefined;
-  const headings = model.sections
-    .filter((s) => s.level > 0 && s !== title && !CODE_HEADING.test(model.lines[s.line - 1] ?? ""))
-    .map((s) => ({ section: s, key: s.key, words: contentWords(s.title) }));
+  const headings: Section[] = model.sections.filter((s) => s.level > 0 && s !== title && !CODE_HEADING.test(model.lines[s.line - 1] ?? ""));
   // A document written as one list ("- Planning" over its tasks) has its phases as items.
   if (headings.length === 0) {
     for (const item of model.listItems) {
       const text = item.text.split("\n")[0];
       if (item.depth === 0 && item.children.length > 0 && text.split(/\s+/).length <= 8) {
-        headings.push({ section: { ...item.section, level: 2, title: text, line: item.line, children: [] } as Section, key: normalizeHeading(text), words: contentWords(text) });
+        headings.push({ ...item.section, level: 2, title: text, key: normalizeHeading(text), line: item.line, children: [] } as Section);
       }
     }
   }
   const key = (name: string) => [...contentWords(name)].join(" ");
-  // Each name is normalised once per file, each heading's words split once (a design has hundreds of headings).
+  // Each name is normalised once per file, each heading's words split once, on first need (a design has hundreds of headings).
   const similarity = new Map<string, ReturnType<typeof similarityTo>>();
   const similar = (name: string) => similarity.get(name) ?? similarity.set(name, similarityTo(name)).get(name)!;
-  const keyWords = headings.map((h) => headingWords(h.key));
+  let words: { content: Set<string>; key: ReturnType<typeof headingWords> }[] | undefined;
+  const wordsOf = (i: number) => (words ??= headings.map((h) => ({ content: contentWords(h.title), key: headingWords(h.key) })))[i];
+  // The answers depend only on the headings' levels and titles: remembered for the editor, which re-lints after each edit.
+  const answers = rememberedFinds(headings, options.similarity);
   /** The first, shallowest heading that holds a section by its names, or undefined. */
   const find = (names: readonly string[]): Section | undefined => {
+    const asked = names.join("\n");
+    const known = answers.get(asked);
+    if (known !== undefined) return headings[known];
     const forms = names.flatMap(nameForms);
-    let best: Section | undefined;
+    let best = -1;
     for (const [i, h] of headings.entries()) {
       // Only a shallower heading can take the place of one found: the others are not compared.
-      if (best && h.section.level >= best.level) continue;
+      if (best >= 0 && h.level >= headings[best].level) continue;
       const held =
-        holds(h.words, forms) || (options.similarity < 1 && names.some((n) => similar(n)(h.key, keyWords[i], options.similarity)));
-      if (held) best = h.section;
+        holds(wordsOf(i).content, forms) || (options.similarity < 1 && names.some((n) => similar(n)(h.key, wordsOf(i).key, options.similarity)));
+      if (held) best = i;
     }
-    return best;
+    answers.set(detached(asked), best);
+    return headings[best];
   };
   // Line by line, anchored at each line's start only (a multiline flag would take U+2028 for a line start too).
   const complete = model.lines.slice(0, 20).some((line) => COMPLETE.test(line));

@@ -25,37 +25,46 @@ export function pythonComments(lines: readonly string[]): PythonComment[] {
   lines.forEach((line, index) => {
     let i = 0;
     while (i < line.length) {
-      const c = line[i];
       if (quote) {
-        if (c === "\\") {
-          i += 2;
+        // The next backslash (it escapes the character after it) or quote character.
+        const stop = (quote.char === '"' ? IN_DOUBLE : IN_SINGLE);
+        stop.lastIndex = i;
+        const j = stop.exec(line)?.index ?? -1;
+        if (j < 0) break;
+        if (line[j] === "\\") {
+          i = j + 2;
           continue;
         }
-        if (quote.triple ? line.startsWith(quote.char.repeat(3), i) : c === quote.char) {
-          i += quote.triple ? 3 : 1;
+        if (!quote.triple || line.startsWith(quote.char.repeat(3), j)) {
+          i = j + (quote.triple ? 3 : 1);
           quote = undefined;
           continue;
         }
-        i++;
+        i = j + 1;
         continue;
       }
+      OUTSIDE.lastIndex = i;
+      const j = OUTSIDE.exec(line)?.index ?? -1;
+      if (j < 0) break;
+      const c = line[j];
       if (c === "#") {
-        comments.push({ index, column: i, text: line.slice(i) });
+        comments.push({ index, column: j, text: line.slice(j) });
         break;
       }
-      if (c === '"' || c === "'") {
-        const triple = line.startsWith(c.repeat(3), i);
-        quote = { char: c, triple };
-        i += triple ? 3 : 1;
-        continue;
-      }
-      i++;
+      const triple = line.startsWith(c.repeat(3), j);
+      quote = { char: c, triple };
+      i = j + (triple ? 3 : 1);
     }
     // A single-quoted string ends with its line unless the line ends in a backslash.
     if (quote && !quote.triple && !line.endsWith("\\")) quote = undefined;
   });
   return comments;
 }
+
+/** What ends a stretch of a line: outside strings a comment or a quote; inside one a backslash or its quote. */
+const OUTSIDE = /[#"']/g;
+const IN_DOUBLE = /[\\"]/g;
+const IN_SINGLE = /[\\']/g;
 
 /** A `# VERIFIED:` comment found in a snippet. */
 export interface VerifiedComment {
@@ -102,7 +111,18 @@ function markerPattern(marker: string): RegExp {
  * finder of SC004 (which wants the exact spelling), SC009 (which follows
  * the references after it) and SC010 (which counts verified fences).
  */
-export function verifiedComments(lines: readonly string[], marker = "# VERIFIED:"): VerifiedComment[] {
+export function verifiedComments(lines: readonly string[], marker = "# VERIFIED:"): readonly VerifiedComment[] {
+  // SC004, SC009 and SC010 read the same blocks of one model: found once per block and marker.
+  let byMarker = verifiedMemo.get(lines);
+  if (!byMarker) verifiedMemo.set(lines, (byMarker = new Map()));
+  let found = byMarker.get(marker);
+  if (!found) byMarker.set(marker, (found = findVerified(lines, marker)));
+  return found;
+}
+
+const verifiedMemo = new WeakMap<readonly string[], Map<string, readonly VerifiedComment[]>>();
+
+function findVerified(lines: readonly string[], marker: string): VerifiedComment[] {
   const pattern = markerPattern(marker);
   const found: VerifiedComment[] = [];
   for (const comment of pythonComments(lines)) {
