@@ -328,19 +328,28 @@ class WordCounts {
   prose(section: Section): number {
     if (!this.#prose) {
       const { sections, blocks } = this;
-      const counts = new Map<Section, number>(sections.map((s) => [s, 0]));
       // Each block counts for every section whose body holds it; a heading's
-      // own text counts for its parent, not for itself.
+      // own text counts for its parent, not for itself. Each block is added
+      // to its own section, then each section to its parent, children first
+      // (sections are in document order, a parent before its children).
+      const index = new Map<Section, number>(sections.map((s, i) => [s, i]));
+      const own = new Array<number>(sections.length).fill(0);
       const headingLines = new Set(sections.map((s) => s.line));
       const sectionOfHeading = new Map<number, Section>();
       for (const s of sections) if (s.level > 0 && !sectionOfHeading.has(s.line)) sectionOfHeading.set(s.line, s);
       for (const block of blocks) {
         const words = block.words;
         if (words === 0) continue;
-        let s: Section | undefined = block.kind === "heading" && headingLines.has(block.line) ? sectionOfHeading.get(block.line)?.parent : block.section;
-        for (; s; s = s.parent) counts.set(s, counts.get(s)! + words);
+        const s = block.kind === "heading" && headingLines.has(block.line) ? sectionOfHeading.get(block.line)?.parent : block.section;
+        const at = s ? index.get(s) : undefined;
+        if (at !== undefined) own[at] += words;
       }
-      this.#prose = counts;
+      for (let i = sections.length - 1; i >= 0; i--) {
+        const parent = sections[i].parent;
+        const at = parent ? index.get(parent) : undefined;
+        if (at !== undefined) own[at] += own[i];
+      }
+      this.#prose = new Map(sections.map((s, i) => [s, own[i]]));
     }
     return this.#prose.get(section)!;
   }

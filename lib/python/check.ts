@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { exprName, type PyAstError, type PyNode } from "./ast.js";
 import { compileProblem } from "./compile.js";
 import { grammarProblem, invalidTarget, type Problem } from "./grammar.js";
-import { detached } from "../core/detach.js";
+import { textMemo } from "../core/memo.js";
 import { SourceIndex } from "./source.js";
 import { checkFString, checkStringRun, type FieldError, splitString } from "./strings.js";
 import { type Token, type TokenizeResult, tokenize } from "./tokenizer.js";
@@ -512,11 +512,7 @@ function restoreAsync(module: PyNode, index: SourceIndex) {
 // snippet repeated in the 2,010 checks of the bench corpus), so it is kept
 // small: 128 snippets and 256 K characters at most (512 snippets held 236 K
 // characters alive to the end of a run).
-const cache = new Map<string, PythonProblem | undefined>();
-const CACHE_SIZE = 128;
-const CACHE_MAX_CHARS = 16_384;
-const CACHE_TOTAL_CHARS = 262_144;
-let cachedChars = 0;
+const verdicts = textMemo<PythonProblem | undefined>(128, 16_384, 262_144);
 
 /** How a snippet is compiled. */
 export interface CheckOptions {
@@ -540,20 +536,7 @@ export function checkPython(text: string, options: CheckOptions = {}): PythonPro
   const source = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   const topLevelAwait = options.topLevelAwait === true;
   // One character ahead of the source says how it was compiled.
-  const key = (topLevelAwait ? "a" : "s") + source;
-  if (cache.has(key)) return cache.get(key);
-  if (source.length > CACHE_MAX_CHARS) return check(source, topLevelAwait);
-  // The cache outlives the file: neither the key nor the problem may be a view into its text.
-  const own = detached(key);
-  const result = check(own.slice(1), topLevelAwait);
-  while (cache.size > 0 && (cache.size >= CACHE_SIZE || cachedChars + own.length > CACHE_TOTAL_CHARS)) {
-    const oldest = cache.keys().next().value as string;
-    cache.delete(oldest);
-    cachedChars -= oldest.length;
-  }
-  cache.set(own, result);
-  cachedChars += own.length;
-  return result;
+  return verdicts.get((topLevelAwait ? "a" : "s") + source, (key) => check(key.slice(1), topLevelAwait));
 }
 
 interface ParserPhase {

@@ -4,7 +4,8 @@
  * judged on its own text, with what the document around it defines.
  */
 import type { DocumentModel } from "../core/model.js";
-import { fromOptions } from "../core/memo.js";
+import { fromOptions, textMemo } from "../core/memo.js";
+import { detached } from "../core/detach.js";
 import { escapeRegExp, optionRegExp } from "../core/regex.js";
 import { codeIn, type Criterion, documentCriteria } from "../text/criteria.js";
 import { blankQuoted, inProperName } from "../text/prose.js";
@@ -392,9 +393,20 @@ export function unmeasurable(model: DocumentModel, options: SC003Options): Unmea
   const found: Unmeasurable[] = [];
   const c = compile(options);
   const terms = headingTerms(model.sections.filter((s) => s.level > 0).map((s) => s.title));
+  // Judgements are remembered for the editor's next lint, by what they read: the text, its code, its context and the headings' terms.
+  // Each set of terms gets a number of its own, never given again.
+  const memo = fromOptions(options, "SC003 judgements", () => ({ terms: new Map<string, number>(), next: 0, judged: textMemo<Judgement>(4096, 16_384, 262_144) }));
+  const termsKey = [...terms].join("\n");
+  let termsId = memo.terms.get(termsKey);
+  if (termsId === undefined) {
+    if (memo.terms.size >= 64) memo.terms.clear();
+    memo.terms.set(detached(termsKey), (termsId = memo.next++));
+  }
+  const judgeText = (text: string, code: number, context?: string): Judgement =>
+    memo.judged.get(`${termsId}\u0000${code}\u0000${context ?? "\u0001"}\u0000${text}`, () => judgeCriterion(text, code, options, context, terms));
   const judge = (line: number, endLine: number, text: string, context?: string) => {
     const code = codeIn(model, line, endLine);
-    return judgeCriterion(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, options, context, terms);
+    return judgeText(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, context);
   };
   const criteria = documentCriteria(model, options);
   // The lines that state requirements (no criterion's lines), found on the first need.
@@ -408,7 +420,7 @@ export function unmeasurable(model: DocumentModel, options: SC003Options): Unmea
     const judged = parts(criterion, c.response).map((p) => ({
       ...p,
       // A gherkin block's steps are prose: the block is not code in the criterion.
-      judgement: criterion.block ? judgeCriterion(p.text, 0, options, p.context, terms) : judge(p.line, p.endLine, p.text, p.context),
+      judgement: criterion.block ? judgeText(p.text, 0, p.context) : judge(p.line, p.endLine, p.text, p.context),
     }));
     for (const { line, endLine, text, refined, judgement } of judged) {
       if (judgement.measurable) continue;

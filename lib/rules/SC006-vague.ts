@@ -4,10 +4,10 @@
 import { CRITERIA_HEADINGS, criteriaSections } from "../text/criteria.js";
 import { globMatcher } from "../core/files.js";
 import { normalizeHeading } from "../text/headings.js";
-import { fromOptions } from "../core/memo.js";
+import { fromOptions, textMemo } from "../core/memo.js";
 import { type Check, is } from "../core/options.js";
 import { blankQuoted, compilePatterns, dropOverlaps, inProperName, locate, matchPatterns, proseUnits, sentences, type ProseUnit, type Span } from "../text/prose.js";
-import { phraseMatcher } from "../text/phrases.js";
+import { phraseMatcher, type PhraseHit } from "../text/phrases.js";
 import { fastWordStarts } from "../core/regex.js";
 import { DEFAULT_SUGGESTION, SC006Defaults, type SC006Options } from "./SC006-options.js";
 import type { DocumentModel, ListItem, Section, TextBlock } from "../core/model.js";
@@ -99,6 +99,8 @@ function setUp(options: SC006Options) {
       patterns.map((p) => p.pattern),
       BUILT_IN_PATTERNS,
     ),
+    // What the phrases and patterns find in each text, for the editor's next lint of the document.
+    found: textMemo<{ phrases: PhraseHit[]; patterns: [number, number, number, number][] }>(4096, 16_384, 262_144),
   };
 }
 
@@ -116,7 +118,7 @@ export function checkVagueness({ model, options, params, report }: RuleContext<S
   );
   if (units.length === 0) return;
 
-  const { phrases, entries, matchPhrases, compiled } = fromOptions(options, "SC006", () => setUp(options));
+  const { phrases, entries, matchPhrases, compiled, found } = fromOptions(options, "SC006", () => setUp(options));
 
   // Quoted text is a mention ("the error reads "try again later""), not a requirement.
   const texts = units.map((u) => blankQuoted(u.text));
@@ -124,16 +126,17 @@ export function checkVagueness({ model, options, params, report }: RuleContext<S
   // A bold label ("**Developer Experience**:") names a topic; the text after it states the requirement.
   // The label is left out of the phrase search only.
   const labels = units.map((u) => LEADING_LABEL.exec(u.raw)?.[0].length ?? 0);
+  const inText = texts.map((text) => found.get(text, (t) => ({ phrases: matchPhrases(t), patterns: matchPatterns(compiled, [t]) })));
   texts.forEach((text, u) => {
-    for (const h of matchPhrases(text)) {
+    for (const h of inText[u].phrases) {
       // "React Fast Refresh" names a feature; it states no requirement.
       if (h.start >= labels[u] && !inProperName(text, h.start, h.end)) hits.push({ unit: u, start: h.start, end: h.end, entry: h.phrase });
     }
   });
   // A label that is itself a claim ("**Dev workflow works:**") is reported: patterns are predicates.
-  for (const [u, p, index, length] of matchPatterns(compiled, texts)) {
-    hits.push({ unit: u, start: index, end: index + length, entry: phrases.length + p });
-  }
+  inText.forEach(({ patterns }, u) => {
+    for (const [, p, index, length] of patterns) hits.push({ unit: u, start: index, end: index + length, entry: phrases.length + p });
+  });
 
   const byUnit = new Map<number, typeof hits>();
   for (const h of hits) {

@@ -87,8 +87,11 @@ export function checkReferences({ model, options, params, report }: RuleContext<
   const bound = root && isInside(root, here) ? root : here;
   const own = options.definedIn.some((n) => sameName(n, basename(self)));
   const ids = options.references.includes("ids") ? idPattern(options.idPrefixes) : undefined;
-  const code = new Set<number>();
-  for (const b of model.codeBlocks) for (let l = b.line; l <= b.endLine; l++) code.add(l);
+  // 1 on the lines of code blocks (by line number).
+  const code = new Uint8Array(model.lines.length + 2);
+  for (const b of model.codeBlocks) code.fill(1, b.line, Math.min(b.endLine, model.lines.length) + 1);
+  const citesCriteria = options.references.includes("criteria");
+  const citesStories = options.references.includes("stories");
 
   if (own) {
     if (options.uncited) reportUncited();
@@ -99,12 +102,14 @@ export function checkReferences({ model, options, params, report }: RuleContext<
   const targets = targetsOf(doc, options.idPrefixes);
   model.lines.forEach((text, i) => {
     const line = i + 1;
-    if (code.has(line)) return;
+    // Every citation holds a digit ("1.2", "US2", "FR-007"): most lines are left at once.
+    if (code[line] === 1 || !DIGIT.test(text)) return;
     const cited: Citation[] = [
-      ...(options.references.includes("criteria") ? criterionCitations(text) : []),
-      ...(options.references.includes("stories") ? storyCitations(text) : []),
+      ...(citesCriteria ? criterionCitations(text) : []),
+      ...(citesStories ? storyCitations(text) : []),
       ...idCitations(text, ids),
     ];
+    if (cited.length === 0) return;
     const missing: Citation[] = [];
     for (const c of cited) {
       if (c.kind === "criterion") {
@@ -180,7 +185,7 @@ export function checkReferences({ model, options, params, report }: RuleContext<
 
   function idLine(id: string): number {
     const re = new RegExp(`(?<![\\w-])${id}(?![\\w-])`);
-    const i = model.lines.findIndex((l, n) => !code.has(n + 1) && re.test(l));
+    const i = model.lines.findIndex((l, n) => code[n + 1] !== 1 && re.test(l));
     return i >= 0 ? i + 1 : 1;
   }
 }
@@ -190,14 +195,35 @@ function absentKeys(c: Citation, targets: Targets): string[] {
   return c.keys.filter((k) => (k.includes(".") ? !targets.criteria.has(k) : !targets.requirements.has(k)));
 }
 
+const DIGIT = /\d/;
+
 /** What the document holds instead: "requirement 13 has no numbered criteria", "requirement 2 has 2.1, 2.2", "requirement 3 has 3.1 to 3.6". */
 function criteriaHint(first: string, targets: Targets): string {
   const requirement = first.split(".")[0];
   if (!targets.requirements.has(requirement)) return ` (no requirement ${requirement})`;
   if (!first.includes(".")) return "";
-  const own = [...targets.criteria].filter((k) => k.split(".")[0] === requirement && k.split(".").length === first.split(".").length);
+  const own = criteriaBy(targets).get(`${requirement} ${first.split(".").length}`) ?? [];
   if (own.length === 0) return ` (requirement ${requirement} has no numbered criteria)`;
-  const sorted = own.sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop()));
-  const shown = sorted.length <= 3 ? sorted.join(", ") : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
+  const shown = own.length <= 3 ? own.join(", ") : `${own[0]} to ${own[own.length - 1]}`;
   return ` (requirement ${requirement} has ${shown})`;
+}
+
+// A defining document's criteria by requirement and depth ("3 2" → 3.1, 3.2, …, by last number), once per document read.
+const grouped = new WeakMap<Targets, Map<string, string[]>>();
+
+function criteriaBy(targets: Targets): Map<string, string[]> {
+  let groups = grouped.get(targets);
+  if (!groups) {
+    groups = new Map();
+    for (const k of targets.criteria) {
+      const parts = k.split(".");
+      const key = `${parts[0]} ${parts.length}`;
+      const list = groups.get(key);
+      if (list) list.push(k);
+      else groups.set(key, [k]);
+    }
+    for (const list of groups.values()) list.sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop()));
+    grouped.set(targets, groups);
+  }
+  return groups;
 }

@@ -33,7 +33,7 @@
  * boxes), a table, or a tree listing: `├── name` lines are neutral, their
  * glyphs and annotation arrows count for nothing.
  */
-import { detached } from "../core/detach.js";
+import { textMemo } from "../core/memo.js";
 
 /** Info-string languages whose blocks may hold a diagram ("" is a block without language). */
 export const DEFAULT_DIAGRAM_LANGUAGES: readonly string[] = [
@@ -532,27 +532,10 @@ export function diagramVerdict(lines: readonly string[]): DiagramVerdict {
  * the blocks that changed.
  */
 export function isAsciiDiagram(lines: readonly string[]): boolean {
-  const key = lines.join("\n");
-  const known = verdicts.get(key);
-  if (known !== undefined) return known;
-  const diagram = diagramVerdict(lines).diagram;
-  if (key.length > VERDICTS_MAX_CHARS / 16) return diagram;
-  // The memo outlives the file: its key may not be a view into the file's text.
-  const own = detached(key);
-  while (verdicts.size > 0 && (verdicts.size >= VERDICTS_SIZE || verdictChars + own.length > VERDICTS_MAX_CHARS)) {
-    const oldest = verdicts.keys().next().value as string;
-    verdicts.delete(oldest);
-    verdictChars -= oldest.length;
-  }
-  verdicts.set(own, diagram);
-  verdictChars += own.length;
-  return diagram;
+  return verdicts.get(lines.join("\n"), () => diagramVerdict(lines).diagram);
 }
 
-const VERDICTS_SIZE = 256;
-const VERDICTS_MAX_CHARS = 256 * 1024;
-const verdicts = new Map<string, boolean>();
-let verdictChars = 0;
+const verdicts = textMemo<boolean>(256, 16_384, 262_144);
 
 /**
  * Whether a code block (its info-string language and content) is an ASCII

@@ -1,8 +1,9 @@
 /**
  * What the rules remember across lints for the editor, which re-lints a
- * document after each edit (docs/performance.md): SC005's diagram verdicts
- * by block text, SC012's answers by the headings' levels and titles, SC008's
- * verdicts by snippet. A lint must find what it would find with nothing
+ * document after each edit (docs/performance.md): SC003's judgements by
+ * criterion and the headings' terms, SC005's diagram verdicts by block
+ * text, SC006's matches by text, SC012's answers by the headings' levels and
+ * titles, SC008's verdicts by snippet. A lint must find what it would find with nothing
  * remembered: the same document edited back and forth, and many documents
  * linted in one order and then in the reverse order, give the same
  * findings each time.
@@ -37,6 +38,32 @@ describe("what the rules remember across lints", () => {
       expect(only(`${base}\n## Acceptance Critera\n\n- [ ] one\n`)).toEqual([]);
       expect(only(`${base}\n## Acceptance Testing Budget\n\ntext\n`)).toEqual(absent);
       expect(only(`${base}\n#### Acceptance Criteria\n\n- [ ] one\n`)).toEqual([]);
+    }
+  });
+
+  it("SC003: the same criterion is judged again when the headings give other terms, and when it changes", () => {
+    const crit = "## Acceptance Criteria\n\n- [ ] Optimized entry resolution returns the selected variant\n";
+    const vague = [
+      {
+        line: 9,
+        rule: "SC003",
+        detail: 'Criterion is not measurable: vague wording "Optimized" without a threshold or a stated check ("Optimized entry resolution returns the selected variant")',
+      },
+    ];
+    for (let round = 0; round < 3; round++) {
+      // "Resolve Optimized Entries" names the thing: "optimized entry" is a term of the document.
+      expect(findings(`# PRD\n\n## Resolve Optimized Entries\n\ntext\n\n${crit}`, PRD, "SC003")).toEqual([]);
+      expect(findings(`# PRD\n\n## Resolve entries\n\ntext\n\n${crit}`, PRD, "SC003")).toEqual(vague);
+      expect(findings(`# PRD\n\n## Resolve entries\n\ntext\n\n${crit.replace("Optimized", "Cached")}`, PRD, "SC003")).toEqual([]);
+    }
+  });
+
+  it("SC006: a requirement edited and edited back is searched again each time", () => {
+    const prd = (sentence: string) => `# PRD\n\n## Functional Requirements\n\n- ${sentence}\n`;
+    const fast = [{ line: 5, rule: "SC006", detail: 'Expected: a time limit, e.g. p95 under 200 ms; Actual: vague phrase "fast"' }];
+    for (let round = 0; round < 3; round++) {
+      expect(findings(prd("The page loads fast."), PRD, "SC006")).toEqual(fast);
+      expect(findings(prd("The page loads in under 2 s at p95."), PRD, "SC006")).toEqual([]);
     }
   });
 
