@@ -227,11 +227,19 @@ const STORY_LABEL = /\[US-?(\d+)\]/g;
 
 /** spec-kit story labels of a line: "[US2]". */
 export function storyCitations(text: string): Citation[] {
-  return [...text.matchAll(STORY_LABEL)].map((m) => ({ kind: "story" as const, text: m[0], column: m.index, keys: [m[1]] }));
+  const out: Citation[] = [];
+  if (!text.includes("[US")) return out;
+  // exec, not matchAll: matchAll copies its expression on every call, and this runs for every line.
+  STORY_LABEL.lastIndex = 0;
+  for (let m = STORY_LABEL.exec(text); m; m = STORY_LABEL.exec(text)) out.push({ kind: "story", text: m[0], column: m.index, keys: [m[1]] });
+  return out;
 }
 
 /** Requirement IDs of a line: "FR-007". */
 export function idCitations(text: string, pattern: RegExp | undefined): Citation[] {
-  if (!pattern) return [];
-  return [...text.matchAll(pattern)].map((m) => ({ kind: "id" as const, text: m[1], column: m.index, keys: [m[1].toUpperCase()] }));
+  const out: Citation[] = [];
+  if (!pattern || !text.includes("-")) return out;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) out.push({ kind: "id", text: m[1], column: m.index, keys: [m[1].toUpperCase()] });
+  return out;
 }
