@@ -402,8 +402,11 @@ export function unmeasurable(model: DocumentModel, options: SC003Options): Unmea
     if (memo.terms.size >= 64) memo.terms.clear();
     memo.terms.set(detached(termsKey), (termsId = memo.next++));
   }
+  // The text is judged as cut from the memo's own copy of the key: a judgement's strings may not keep the file's text alive.
   const judgeText = (text: string, code: number, context?: string): Judgement =>
-    memo.judged.get(`${termsId}\u0000${code}\u0000${context ?? "\u0001"}\u0000${text}`, () => judgeCriterion(text, code, options, context, terms));
+    memo.judged.get(`${termsId}\u0000${code}\u0000${context ?? "\u0001"}\u0000${text}`, (own) =>
+      judgeCriterion(own.slice(own.length - text.length), code, options, context, terms),
+    );
   const judge = (line: number, endLine: number, text: string, context?: string) => {
     const code = codeIn(model, line, endLine);
     return judgeText(withoutCode(text.replace(c.label, ""), code.spans), code.spans.length + code.blocks, context);
