@@ -200,7 +200,6 @@ describe("SC003 in the profiles", () => {
     expect(at(quantified)).toEqual([7, 15]);
   });
 
-
   it("knows wording where a vague-looking word is precise (notVague)", () => {
     for (const precise of [
       "THE system SHALL fetch each icon at most once per session",

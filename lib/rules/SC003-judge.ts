@@ -5,7 +5,6 @@
  */
 import type { DocumentModel } from "../core/model.js";
 import { fromOptions, textMemo } from "../core/memo.js";
-import { detached } from "../core/detach.js";
 import { escapeRegExp, optionRegExp } from "../core/regex.js";
 import { codeIn, type Criterion, documentCriteria } from "../text/criteria.js";
 import { blankQuoted, inProperName } from "../text/prose.js";
@@ -394,14 +393,13 @@ export function unmeasurable(model: DocumentModel, options: SC003Options): Unmea
   const c = compile(options);
   const terms = headingTerms(model.sections.filter((s) => s.level > 0).map((s) => s.title));
   // Judgements are remembered for the editor's next lint, by what they read: the text, its code, its context and the headings' terms.
-  // Each set of terms gets a number of its own, never given again.
-  const memo = fromOptions(options, "SC003 judgements", () => ({ terms: new Map<string, number>(), next: 0, judged: textMemo<Judgement>(4096, 16_384, 262_144) }));
-  const termsKey = [...terms].join("\n");
-  let termsId = memo.terms.get(termsKey);
-  if (termsId === undefined) {
-    if (memo.terms.size >= 64) memo.terms.clear();
-    memo.terms.set(detached(termsKey), (termsId = memo.next++));
-  }
+  // Each set of terms (the last 64 remembered) gets a number of its own, never given again.
+  const memo = fromOptions(options, "SC003 judgements", () => ({
+    terms: textMemo<number>(64, 65_536, 64 * 65_536),
+    next: 0,
+    judged: textMemo<Judgement>(4096, 16_384, 262_144),
+  }));
+  const termsId = memo.terms.get([...terms].join("\n"), () => memo.next++);
   // The text is judged as cut from the memo's own copy of the key: a judgement's strings may not keep the file's text alive.
   const judgeText = (text: string, code: number, context?: string): Judgement =>
     memo.judged.get(`${termsId}\u0000${code}\u0000${context ?? "\u0001"}\u0000${text}`, (own) =>

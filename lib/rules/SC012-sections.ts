@@ -2,6 +2,7 @@
  * How SC012 reads a document (the rule: rules/SC012-required-sections.ts).
  */
 import { detached } from "../core/detach.js";
+import { textMemo } from "../core/memo.js";
 import { partitionPoint } from "../core/search.js";
 import { globMatcher } from "../core/files.js";
 import { normalizeHeading } from "../text/headings.js";
@@ -68,19 +69,14 @@ function longestIncreasing(lines: readonly number[]): Set<number> {
   return keep;
 }
 
-/** Which heading answered each list of names, for the last few sets of headings (by level and title). */
-const finds = new Map<string, Map<string, number>>();
+/**
+ * Which heading answered each list of names, for the last 8 sets of
+ * headings (by level and title; a set of over 64 K characters is not kept).
+ */
+const finds = textMemo<Map<string, number>>(8, 64 * 1024, 8 * 64 * 1024);
 
 function rememberedFinds(headings: readonly Section[], similarity: number): Map<string, number> {
-  const signature = `${similarity}\n${headings.map((h) => `${h.level} ${h.title}`).join("\n")}`;
-  let answers = finds.get(signature);
-  if (answers) return answers;
-  answers = new Map();
-  if (signature.length > 64 * 1024) return answers;
-  if (finds.size >= 8) finds.delete(finds.keys().next().value as string);
-  // The memo outlives the file: its key may not be a view into the file's text.
-  finds.set(detached(signature), answers);
-  return answers;
+  return finds.get(`${similarity}\n${headings.map((h) => `${h.level} ${h.title}`).join("\n")}`, () => new Map());
 }
 
 /** What SC012 checks in one document. */
