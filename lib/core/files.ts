@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import picomatch from "picomatch";
+import { compiledNow } from "./regex.js";
 
 /**
  * Default ignores of every rule: agent definitions, templates, dependencies.
@@ -52,7 +53,7 @@ function patternTest(glob: string): (path: string) => boolean {
   // navigator.platform where it exists, "Win32" on Windows, else process.platform).
   // `nocase`: file names match whatever their case (CONTRACT.md, "File names":
   // `RECOVERY.md` is the recovery document, `PRD.md` the PRD).
-  const regex = picomatch.makeRe(glob, { dot: true, nocase: true, windows: process.platform === "win32" });
+  const regex = compiledNow(picomatch.makeRe(glob, { dot: true, nocase: true, windows: process.platform === "win32" }));
   return (path) => path !== "" && (path === glob || regex.test(path));
 }
 

@@ -303,6 +303,31 @@ export function nestedQuantifier(source: string, flags = "iu"): string | undefin
 }
 
 /**
+ * Runs on a subject made of NULs and line breaks (no pattern of the suite
+ * names either): a run of the one stops `.`, `\S` and `\s` runs of the
+ * other, so each place fails after a character or two.
+ */
+const LONG_SUBJECT = "\0\n".repeat(500);
+
+/**
+ * `re`, compiled to machine code now. V8 compiles an expression on its
+ * first run: for a subject under 1,000 characters to bytecode for its
+ * interpreter, then again to machine code on the second run ("tier-up");
+ * for a longer subject straight to machine code. One first run on a long
+ * subject therefore spares an expression the bytecode compilation (and
+ * its interpreted run), which in a fresh process, such as a commit hook's,
+ * is most of what the suite's large expressions cost
+ * (docs/performance.md). A LinearRegExp (RE2) is returned as it is.
+ */
+export function compiledNow<R extends RegExp>(re: R): R {
+  if (re instanceof LinearRegExp) return re;
+  re.lastIndex = 0;
+  re.test(LONG_SUBJECT);
+  re.lastIndex = 0;
+  return re;
+}
+
+/**
  * A pattern from a rule's options: a rule's own default patterns run on
  * JavaScript's engine (they are reviewed and may use look-behind), anything
  * a user configured runs through `userRegExp` (linear time where RE2 can run

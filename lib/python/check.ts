@@ -487,6 +487,12 @@ function fieldSpans(token: string): [number, number][] {
   return spans.map(([from, to]) => [from + bodyStart, to + bodyStart]);
 }
 
+/** Whether the tokens hold `async for`, the only place `restoreAsync` changes anything. */
+function asyncFor(tokens: readonly Token[]): boolean {
+  for (let k = 0; k + 1 < tokens.length; k++) if (tokens[k].value === "async" && tokens[k + 1].value === "for") return true;
+  return false;
+}
+
 /** py-ast drops `async` from comprehensions in some places: take it from the tokens. */
 function restoreAsync(module: PyNode, index: SourceIndex) {
   const stack: PyNode[] = [module];
@@ -571,7 +577,7 @@ function parserPhase(source: string, lexed: TokenizeResult): ParserPhase {
       }
     }
   }
-  if (module && source.includes("async")) restoreAsync(module, index);
+  if (module && asyncFor(tokens)) restoreAsync(module, index);
   const candidates: Problem[] = [];
   if (parserError) {
     const block = missingBlock(tokens);

@@ -5,7 +5,7 @@
  */
 import type { DocumentModel } from "../core/model.js";
 import { fromOptions, textMemo } from "../core/memo.js";
-import { escapeRegExp, optionRegExp } from "../core/regex.js";
+import { compiledNow, escapeRegExp, optionRegExp } from "../core/regex.js";
 import { codeIn, type Criterion, documentCriteria } from "../text/criteria.js";
 import { blankQuoted, inProperName } from "../text/prose.js";
 import { type PhraseMatcher, phraseMatcher } from "../text/phrases.js";
@@ -25,6 +25,8 @@ interface Compiled {
   vague: PhraseMatcher;
   vaguePatterns: RegExp[];
   notVague: RegExp[];
+  /** Whether `notVague` is compiled yet (on first need: most criteria never get that far). */
+  notVagueReady: boolean;
   comparisons: PhraseMatcher;
   units: Set<string>;
   trailingUnits: PhraseMatcher;
@@ -46,12 +48,13 @@ function build(o: SC003Options): Compiled {
   const c: Compiled = {
     label: optionRegExp(o.labelPattern, "u", [SC003Defaults.labelPattern]),
     vague: phraseMatcher(o.vaguePhrases),
-    vaguePatterns: o.vaguePatterns.map((p) => optionRegExp(p, "giu", SC003Defaults.vaguePatterns)),
+    vaguePatterns: o.vaguePatterns.map((p) => compiledNow(optionRegExp(p, "giu", SC003Defaults.vaguePatterns))),
     notVague: o.notVague.map((p) => optionRegExp(p, "giu", SC003Defaults.notVague)),
+    notVagueReady: false,
     comparisons: phraseMatcher(o.comparisons),
     units: lower(o.units.filter((u) => !/\s/.test(u.trim()))),
     trailingUnits: phraseMatcher(o.units.filter((u) => /\s/.test(u.trim()))),
-    thresholds: o.thresholdPatterns.map((p) => optionRegExp(p, "iu", SC003Defaults.thresholdPatterns)),
+    thresholds: o.thresholdPatterns.map((p) => compiledNow(optionRegExp(p, "iu", SC003Defaults.thresholdPatterns))),
     numberWords: phraseMatcher(o.numberWords),
     zeroQuantifiers: phraseMatcher(o.zeroQuantifiers),
     response: phraseMatcher(o.responseWords),
@@ -258,6 +261,10 @@ function preciseIn(text: string, vague: string, c: Compiled): boolean {
 /** Where `notVague` wording is in a text: [start, end) of each match. */
 function preciseSpans(text: string, c: Compiled): [number, number][] {
   const spans: [number, number][] = [];
+  if (!c.notVagueReady) {
+    c.notVague.forEach(compiledNow);
+    c.notVagueReady = true;
+  }
   for (const re of c.notVague) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -8,7 +8,7 @@ import { fromOptions, textMemo } from "../core/memo.js";
 import { type Check, is } from "../core/options.js";
 import { blankQuoted, compilePatterns, dropOverlaps, inProperName, locate, matchPatterns, proseUnits, sentences, type ProseUnit, type Span } from "../text/prose.js";
 import { phraseMatcher, type PhraseHit } from "../text/phrases.js";
-import { fastWordStarts } from "../core/regex.js";
+import { compiledNow, fastWordStarts } from "../core/regex.js";
 import { DEFAULT_SUGGESTION, SC006Defaults, type SC006Options } from "./SC006-options.js";
 import type { DocumentModel, ListItem, Section, TextBlock } from "../core/model.js";
 import type { RuleContext } from "../core/rule.js";
@@ -64,7 +64,12 @@ const MEASURE = new RegExp(
 );
 
 /** Whether a sentence states a measure (see MEASURE), a code span counting as a named artifact. */
+let measureReady = false;
 export function isMeasured(masked: string, raw: string): boolean {
+  if (!measureReady) {
+    compiledNow(MEASURE);
+    measureReady = true;
+  }
   return MEASURE.test(masked) || /`[^`]+`/.test(raw);
 }
 

@@ -5,7 +5,7 @@
  */
 import { partitionPoint } from "../core/search.js";
 import type { DocumentModel, ListItem } from "../core/model.js";
-import { escapeRegExp } from "../core/regex.js";
+import { compiledNow, escapeRegExp } from "../core/regex.js";
 import { isAsciiSpace } from "../text/words.js";
 
 /** What a claim counts. */
@@ -74,7 +74,7 @@ const labelKey = (label: string) => label.trim().toLowerCase().replace(/\s+/g, "
 export function claimRegex(labels: readonly string[]): { probe: RegExp; exact: RegExp } {
   const exact = buildClaimRegex(labels);
   // Most lines are no claim: a probe without match indices ("d") rejects them faster.
-  return { probe: new RegExp(exact.source, "iu"), exact };
+  return { probe: compiledNow(new RegExp(exact.source, "iu")), exact };
 }
 
 /**
@@ -93,7 +93,7 @@ function buildClaimRegex(labels: readonly string[]): RegExp {
     .sort((a, b) => b.length - a.length)
     .map((l) => l.trim().split(/\s+/).map(escapeRegExp).join("\\s+"))
     .join("|");
-  return new RegExp(
+  return compiledNow(new RegExp(
     "^\\s*(?:>\\s*)*(?:(?:[-*+]|\\d{1,9}[.)])\\s+)?(?:\\[[ xX]\\]\\s+)?(?:#{1,6}\\s+)?" +
       "(?:\\*\\*|__|\\*|_)?(" +
       alternatives +
@@ -104,7 +104,7 @@ function buildClaimRegex(labels: readonly string[]): RegExp {
       // the number ("2150 âœ“") reads the same as its repair ("2150 ✓").
       "(?:\\*\\*|__|\\*|_)?[ \\t]*([A-Za-z]+(?![\\p{L}\\p{N}]))?",
     "iud",
-  );
+  ));
 }
 
 /** Labels and expressions per list of forms (SC010 hands the same array to every file with the same forms). */

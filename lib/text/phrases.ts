@@ -2,7 +2,7 @@
  * The one matcher for literal phrase lists (SC003, SC006, SC007): the
  * phrases are data (lib/data/), the matching rules live here.
  */
-import { escapeRegExp } from "../core/regex.js";
+import { compiledNow, escapeRegExp } from "../core/regex.js";
 
 /** A phrase found in a text: [start, end) and the index of the phrase in the list given. */
 export interface PhraseHit {
@@ -95,7 +95,13 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     if (wordy.length > 0) parts.push(`(?<![\\p{L}\\p{N}])(?:${runs(wordy)})`);
     if (other.length > 0) parts.push(runs(other));
     const re = new RegExp(parts.join("|"), "giu");
+    let ready = false;
     matcher = (text: string) => {
+      // Compiled on the first call, not before: a rule builds its matchers with its options, and may not use them all.
+      if (!ready) {
+        compiledNow(re);
+        ready = true;
+      }
       const hits: PhraseHit[] = [];
       re.lastIndex = 0;
       let m: RegExpExecArray | null;

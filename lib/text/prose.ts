@@ -12,7 +12,7 @@
  */
 import { partitionPoint } from "../core/search.js";
 import type { DocumentModel, TextBlock } from "../core/model.js";
-import { optionRegExp } from "../core/regex.js";
+import { compiledNow, optionRegExp } from "../core/regex.js";
 
 /** One paragraph, heading or table row to search. */
 export interface ProseUnit {
@@ -190,7 +190,7 @@ export function compilePatterns(sources: readonly string[], builtIn: ReadonlySet
     const key = `${builtIn.has(source) ? "js" : "re2"}:${source}`;
     let re = compiled.get(key);
     if (!re) {
-      re = optionRegExp(source, "giu", builtIn);
+      re = compiledNow(optionRegExp(source, "giu", builtIn));
       if (compiled.size > 500) compiled.clear();
       compiled.set(key, re);
     }
