@@ -129,6 +129,8 @@ const variants = {
   P: { label: "default rules + model + SC008", config: { default: true }, customRules: [join(configDir, "model-rule.mjs"), join(distDir, "rules/SC008-code-fence-syntax.js")] },
   // The suite without its two largest in-process shares (SC008's Python check, SC013's directory listings).
   F: { label: "default rules + suite − SC008, SC013", config: { default: true, SC008: false, SC013: false }, customRules: [dist] },
+  // SC008's verdicts kept across runs (its `cache` option), as a commit hook may run it.
+  K: { label: "default rules + suite, SC008's cache on", config: { default: true, SC008: { cache: true } }, customRules: [dist] },
 };
 // A rule that builds the suite's document model for every file and does nothing else.
 writeFileSync(
@@ -307,6 +309,13 @@ if (SECTIONS.has("cold")) {
     results.cold.push({ file: relative(root, f), bytes: statSync(f).size, A: r.A.wallMs, B: r.B.wallMs, ratio: r.wallRatio, cpuRatio: r.cpuRatio, rssRatio: r.rssRatio });
     const shown = f.includes("corpus-sdd") ? relative(join(root, "../shared"), f) : relative(corpusDir, f);
     log(`${kB(f).padStart(9)} ${shown}: A ${fmt(r.A.wallMs, 0)} ms, B ${fmt(r.B.wallMs, 0)} ms wall; ratio B/A wall ${fmt(r.wallRatio, 3)}, cpu ${fmt(r.cpuRatio, 3)}, peak RSS ${fmt(r.rssRatio, 3)}   (target ≤ ${target})`);
+  }
+  // The same PRD with SC008's cache on (K), filled by one run first: a commit hook linting a PRD whose fences did not change.
+  if (largestPrd) {
+    await runCli("K", [largestPrd]);
+    const r = await pairs("A", "K", [largestPrd], COLD_RUNS, `cold ${kB(largestPrd)}, SC008 cache`);
+    results.cold.push({ file: relative(root, largestPrd), variant: "K", A: r.A.wallMs, B: r.K.wallMs, ratio: r.wallRatio, cpuRatio: r.cpuRatio, rssRatio: r.rssRatio });
+    log(`${kB(largestPrd).padStart(9)} ${relative(corpusDir, largestPrd)}, SC008's cache on and filled: A ${fmt(r.A.wallMs, 0)} ms, K ${fmt(r.K.wallMs, 0)} ms wall; ratio K/A wall ${fmt(r.wallRatio, 3)}, cpu ${fmt(r.cpuRatio, 3)}, peak RSS ${fmt(r.rssRatio, 3)}   (target ≤ 1.15)`);
   }
 }
 

@@ -10,7 +10,8 @@
 import { fencesIn, PYTHON_LANGUAGES } from "../lib/text/fences.js";
 import { KIND_FILES } from "../lib/core/files.js";
 import { is } from "../lib/core/options.js";
-import { checkPython } from "../lib/python/index.js";
+import { checkCached, verdictCache } from "../lib/python/index.js";
+import { projectRoot } from "../lib/core/project.js";
 import { defineRule } from "../lib/core/rule.js";
 
 export interface SC008Options {
@@ -22,11 +23,19 @@ export interface SC008Options {
    * `python -m asyncio` run them). false: exactly what `py_compile` accepts.
    */
   topLevelAwait: boolean;
+  /**
+   * Remember verdicts across runs in the project's
+   * `node_modules/.cache/markdownlint-spec-contract/` (when the project has
+   * a `node_modules` directory), so a commit hook does not check unchanged
+   * fences again. Off by default: a lint rule writes nothing unasked.
+   */
+  cache: boolean;
 }
 
 export const SC008Defaults: SC008Options = {
   languages: [...PYTHON_LANGUAGES],
   topLevelAwait: true,
+  cache: false,
 };
 
 export default defineRule<SC008Options>({
@@ -39,10 +48,12 @@ export default defineRule<SC008Options>({
   schema: {
     languages: is.arrayOf(is.nonEmptyString(), "languages"),
     topLevelAwait: is.boolean(),
+    cache: is.boolean(),
   },
-  run({ model, options, report }) {
+  run({ params, model, options, report }) {
+    const cache = options.cache ? verdictCache(projectRoot(params.name) ?? process.cwd()) : undefined;
     for (const fence of fencesIn(model, options)) {
-      const problem = checkPython(`${fence.content.join("\n")}\n`, { topLevelAwait: options.topLevelAwait });
+      const problem = checkCached(`${fence.content.join("\n")}\n`, { topLevelAwait: options.topLevelAwait }, cache);
       if (!problem) continue;
       const offset = Math.min(Math.max(problem.line, 1), Math.max(fence.content.length, 1)) - 1;
       const line = fence.content.length > 0 ? fence.contentLine + offset : fence.line;
