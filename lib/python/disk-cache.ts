@@ -26,6 +26,8 @@ import { type CheckOptions, checkPython, type PythonProblem } from "./check.js";
 /** Where the verdicts of a project are kept, below its root. */
 export const CACHE_PATH = ["node_modules", ".cache", "markdownlint-spec-contract", "python-verdicts.json"] as const;
 const MAX_ENTRIES = 4096;
+/** Far more than 4,096 verdicts take: a larger file is not ours, and is not read. */
+const MAX_BYTES = 4 * 1024 * 1024;
 const FORMAT = 1;
 
 /** A verdict as stored: 0 when the snippet compiles, else [line, message] (and 1 for an interactive session). */
@@ -44,6 +46,18 @@ export interface VerdictCache {
 }
 
 const caches = new Map<string, VerdictCache | null>();
+/** What to write when the process exits: one listener for every cache file of the process. */
+const unsaved = new Map<string, () => void>();
+let listening = false;
+function saveAtExit(file: string, write: () => void) {
+  unsaved.set(file, write);
+  if (listening) return;
+  listening = true;
+  process.once("exit", () => {
+    for (const write of unsaved.values()) write();
+    unsaved.clear();
+  });
+}
 
 /** This build of the package: its version and its own module file's size and time. */
 function buildId(): string {
@@ -75,6 +89,7 @@ function fromStored(stored: unknown): PythonProblem | undefined | null {
 function load(file: string, build: string): Map<string, Stored> {
   const entries = new Map<string, Stored>();
   try {
+    if (statSync(file).size > MAX_BYTES) return entries;
     const data = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile>;
     if (data.format !== FORMAT || data.build !== build || !Array.isArray(data.entries)) return entries;
     for (const entry of data.entries) {
@@ -112,10 +127,6 @@ export function verdictCache(root: string): VerdictCache | undefined {
     if (lstatSync(join(root, CACHE_PATH[0])).isDirectory()) {
       const build = buildId();
       const entries = load(file, build);
-      let added = false;
-      process.once("exit", () => {
-        if (added) save(file, build, entries);
-      });
       cache = {
         get: (source, topLevelAwait) => {
           const key = keyOf(source, topLevelAwait);
@@ -128,7 +139,7 @@ export function verdictCache(root: string): VerdictCache | undefined {
         },
         set: (source, topLevelAwait, verdict) => {
           entries.set(keyOf(source, topLevelAwait), toStored(verdict));
-          added = true;
+          saveAtExit(file, () => save(file, build, entries));
         },
       };
     }

@@ -6,6 +6,7 @@
  * editing a stored verdict by hand), and never change a finding when it is
  * stale, from another build or unreadable.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -99,6 +100,19 @@ describe("SC008 cache", () => {
     } finally {
       cleanup(elsewhere);
     }
+  });
+
+  it("writes the cache of every project one process linted, with one exit listener", () => {
+    dir = scratch("sc008-cache-many");
+    const roots = Array.from({ length: 12 }, (_, i) => join(dir!, `p${i}`));
+    for (const r of roots) mkdirSync(join(r, "node_modules"), { recursive: true });
+    const script = `
+      const { checkCached, verdictCache } = await import(${JSON.stringify(new URL("../../dist/lib/python/index.js", import.meta.url).href)});
+      for (const root of ${JSON.stringify(roots)}) checkCached("x = (\\n", { topLevelAwait: true }, verdictCache(root));`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(child.status).toBe(0);
+    expect(child.stderr).not.toMatch(/MaxListeners/);
+    for (const r of roots) expect(stored(r).entries.map(([, v]) => v)).toEqual([[1, "SyntaxError: '(' was never closed"]]);
   });
 
   it("refuses a cache option that is not a boolean, naming the rule and the option", () => {
