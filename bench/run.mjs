@@ -310,12 +310,15 @@ if (SECTIONS.has("cold")) {
     const shown = f.includes("corpus-sdd") ? relative(join(root, "../shared"), f) : relative(corpusDir, f);
     log(`${kB(f).padStart(9)} ${shown}: A ${fmt(r.A.wallMs, 0)} ms, B ${fmt(r.B.wallMs, 0)} ms wall; ratio B/A wall ${fmt(r.wallRatio, 3)}, cpu ${fmt(r.cpuRatio, 3)}, peak RSS ${fmt(r.rssRatio, 3)}   (target ≤ ${target})`);
   }
-  // The same PRD with SC008's cache on (K), filled by one run first: a commit hook linting a PRD whose fences did not change.
+  // The same PRD without SC008 and SC013 (F), and with SC008's cache on (K), filled by one run
+  // first: a commit hook linting a PRD whose fences did not change.
   if (largestPrd) {
     await runCli("K", [largestPrd]);
-    const r = await pairs("A", "K", [largestPrd], COLD_RUNS, `cold ${kB(largestPrd)}, SC008 cache`);
-    results.cold.push({ file: relative(root, largestPrd), variant: "K", A: r.A.wallMs, B: r.K.wallMs, ratio: r.wallRatio, cpuRatio: r.cpuRatio, rssRatio: r.rssRatio });
-    log(`${kB(largestPrd).padStart(9)} ${relative(corpusDir, largestPrd)}, SC008's cache on and filled: A ${fmt(r.A.wallMs, 0)} ms, K ${fmt(r.K.wallMs, 0)} ms wall; ratio K/A wall ${fmt(r.wallRatio, 3)}, cpu ${fmt(r.cpuRatio, 3)}, peak RSS ${fmt(r.rssRatio, 3)}   (target ≤ 1.15)`);
+    for (const v of ["F", "K"]) {
+      const r = await pairs("A", v, [largestPrd], COLD_RUNS, `cold ${kB(largestPrd)}, ${v}`);
+      results.cold.push({ file: relative(root, largestPrd), variant: v, A: r.A.wallMs, B: r[v].wallMs, ratio: r.wallRatio, cpuRatio: r.cpuRatio, rssRatio: r.rssRatio });
+      log(`${kB(largestPrd).padStart(9)} ${relative(corpusDir, largestPrd)}, ${variants[v].label}: A ${fmt(r.A.wallMs, 0)} ms, ${v} ${fmt(r[v].wallMs, 0)} ms wall; ratio ${v}/A wall ${fmt(r.wallRatio, 3)}, cpu ${fmt(r.cpuRatio, 3)}, peak RSS ${fmt(r.rssRatio, 3)}`);
+    }
   }
 }
 
