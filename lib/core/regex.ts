@@ -308,6 +308,8 @@ export function nestedQuantifier(source: string, flags = "iu"): string | undefin
  * other, so each place fails after a character or two.
  */
 const LONG_SUBJECT = "\0\n".repeat(500);
+/** The expressions `compiledNow` has run. */
+const compiled = new WeakSet<RegExp>();
 
 /**
  * `re`, compiled to machine code now. V8 compiles an expression on its
@@ -317,10 +319,13 @@ const LONG_SUBJECT = "\0\n".repeat(500);
  * subject therefore spares an expression the bytecode compilation (and
  * its interpreted run), which in a fresh process, such as a commit hook's,
  * is most of what the suite's large expressions cost
- * (docs/performance.md). A LinearRegExp (RE2) is returned as it is.
+ * (docs/performance.md). Callable on every use: only the first call on an
+ * expression runs it (and sets its `lastIndex` to 0). A LinearRegExp (RE2)
+ * is returned as it is.
  */
 export function compiledNow<R extends RegExp>(re: R): R {
-  if (re instanceof LinearRegExp) return re;
+  if (re instanceof LinearRegExp || compiled.has(re)) return re;
+  compiled.add(re);
   re.lastIndex = 0;
   re.test(LONG_SUBJECT);
   re.lastIndex = 0;

@@ -24,9 +24,8 @@ interface Compiled {
   label: RegExp;
   vague: PhraseMatcher;
   vaguePatterns: RegExp[];
+  /** Compiled on first need (`preciseSpans`): most criteria never get that far. */
   notVague: RegExp[];
-  /** Whether `notVague` is compiled yet (on first need: most criteria never get that far). */
-  notVagueReady: boolean;
   comparisons: PhraseMatcher;
   units: Set<string>;
   trailingUnits: PhraseMatcher;
@@ -50,7 +49,6 @@ function build(o: SC003Options): Compiled {
     vague: phraseMatcher(o.vaguePhrases),
     vaguePatterns: o.vaguePatterns.map((p) => compiledNow(optionRegExp(p, "giu", SC003Defaults.vaguePatterns))),
     notVague: o.notVague.map((p) => optionRegExp(p, "giu", SC003Defaults.notVague)),
-    notVagueReady: false,
     comparisons: phraseMatcher(o.comparisons),
     units: lower(o.units.filter((u) => !/\s/.test(u.trim()))),
     trailingUnits: phraseMatcher(o.units.filter((u) => /\s/.test(u.trim()))),
@@ -261,12 +259,8 @@ function preciseIn(text: string, vague: string, c: Compiled): boolean {
 /** Where `notVague` wording is in a text: [start, end) of each match. */
 function preciseSpans(text: string, c: Compiled): [number, number][] {
   const spans: [number, number][] = [];
-  if (!c.notVagueReady) {
-    c.notVague.forEach(compiledNow);
-    c.notVagueReady = true;
-  }
   for (const re of c.notVague) {
-    re.lastIndex = 0;
+    compiledNow(re).lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0] === "") re.lastIndex++;
       else spans.push([m.index, m.index + m[0].length]);

@@ -64,13 +64,8 @@ const MEASURE = new RegExp(
 );
 
 /** Whether a sentence states a measure (see MEASURE), a code span counting as a named artifact. */
-let measureReady = false;
 export function isMeasured(masked: string, raw: string): boolean {
-  if (!measureReady) {
-    compiledNow(MEASURE);
-    measureReady = true;
-  }
-  return MEASURE.test(masked) || /`[^`]+`/.test(raw);
+  return compiledNow(MEASURE).test(masked) || /`[^`]+`/.test(raw);
 }
 
 /** The sections (with subsections) whose text SC006 searches. */

@@ -95,13 +95,9 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     if (wordy.length > 0) parts.push(`(?<![\\p{L}\\p{N}])(?:${runs(wordy)})`);
     if (other.length > 0) parts.push(runs(other));
     const re = new RegExp(parts.join("|"), "giu");
-    let ready = false;
     matcher = (text: string) => {
       // Compiled on the first call, not before: a rule builds its matchers with its options, and may not use them all.
-      if (!ready) {
-        compiledNow(re);
-        ready = true;
-      }
+      compiledNow(re);
       const hits: PhraseHit[] = [];
       re.lastIndex = 0;
       let m: RegExpExecArray | null;

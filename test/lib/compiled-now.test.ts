@@ -26,6 +26,11 @@ describe("compiledNow", () => {
       re.lastIndex = 7;
       expect(compiledNow(re)).toBe(re);
       expect(re.lastIndex).toBe(0);
+      // Later calls, one per use, leave the expression as it is.
+      re.lastIndex = 5;
+      expect(compiledNow(re)).toBe(re);
+      expect(re.lastIndex).toBe(5);
+      re.lastIndex = 0;
       const all = (r: RegExp) => (r.global || r.sticky ? [...TEXT.matchAll(new RegExp(r.source, r.flags.includes("g") ? r.flags : `${r.flags}g`))].map((m) => [m.index, m[0]]) : [r.exec(TEXT)?.[0]]);
       expect(all(re)).toEqual(all(plain));
       expect(re.exec(TEXT)?.index).toBe(plain.exec(TEXT)?.index);
