@@ -12,9 +12,10 @@
  * the snippet and its verdict, never the source; the newest 4,096 are kept.
  * A build of the package reads only what the same build wrote (its version
  * and the size and time of its own module file), and a file it cannot read
- * or parse counts as empty: a cache never changes a finding. It is read on
- * the first python fence and written once, when the process exits, through
- * a file renamed into place, so two runs at once cannot leave half a file.
+ * or parse counts as empty: a cache never changes a finding. It is read the
+ * first time SC008 runs with the option on, and written once, when the
+ * process exits, through a file renamed into place, so two runs at once
+ * cannot leave half a file.
  */
 import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -41,8 +42,8 @@ interface CacheFile {
 
 /** Verdicts by snippet hash, loaded from one cache file and written back at exit. */
 export interface VerdictCache {
-  get(source: string, topLevelAwait: boolean): PythonProblem | undefined | null;
-  set(source: string, topLevelAwait: boolean, verdict: PythonProblem | undefined): void;
+  /** The stored verdict of a snippet, else `check()`'s, which is stored. */
+  get(source: string, topLevelAwait: boolean, check: () => PythonProblem | undefined): PythonProblem | undefined;
 }
 
 const caches = new Map<string, VerdictCache | null>();
@@ -128,18 +129,20 @@ export function verdictCache(root: string): VerdictCache | undefined {
       const build = buildId();
       const entries = load(file, build);
       cache = {
-        get: (source, topLevelAwait) => {
+        get: (source, topLevelAwait, check) => {
           const key = keyOf(source, topLevelAwait);
           const stored = entries.get(key);
-          if (stored === undefined) return null;
-          // Most recently used last: the oldest are the first dropped.
-          entries.delete(key);
-          entries.set(key, stored);
-          return fromStored(stored);
-        },
-        set: (source, topLevelAwait, verdict) => {
-          entries.set(keyOf(source, topLevelAwait), toStored(verdict));
+          const known = stored === undefined ? null : fromStored(stored);
+          if (known !== null) {
+            // Most recently used last: the oldest are the first dropped.
+            entries.delete(key);
+            entries.set(key, stored!);
+            return known;
+          }
+          const verdict = check();
+          entries.set(key, toStored(verdict));
           saveAtExit(file, () => save(file, build, entries));
+          return verdict;
         },
       };
     }
@@ -152,12 +155,6 @@ export function verdictCache(root: string): VerdictCache | undefined {
 
 /** checkPython, through the project's verdict cache when there is one. */
 export function checkCached(source: string, options: CheckOptions, cache: VerdictCache | undefined): PythonProblem | undefined {
-  const topLevelAwait = options.topLevelAwait === true;
-  if (cache) {
-    const known = cache.get(source, topLevelAwait);
-    if (known !== null) return known;
-  }
-  const verdict = checkPython(source, { topLevelAwait });
-  cache?.set(source, topLevelAwait, verdict);
-  return verdict;
+  if (!cache) return checkPython(source, options);
+  return cache.get(source, options.topLevelAwait === true, () => checkPython(source, options));
 }
